@@ -1,0 +1,3 @@
+from lzfk.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""``check_register``: is the register itself sound?
+
+Errors: files that do not parse or do not match the format, duplicate IDs, references to
+records that do not exist. Warnings: what a complete register should have but this one
+lacks (a level, a type, measures, holders), and grading that follows rank alone — seed 003
+篇1（四） criticises levels set "单纯地以职务级别高低为依据".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lzfk.errors import RegisterUnreadable
+from lzfk.problems import Problem, problem
+from lzfk.register import Register, load_register
+from lzfk.vocab import PositionTier, RiskLevel
+
+# Rank-only grading is only worth flagging on a register with enough graded points.
+RANK_ONLY_MIN_POINTS = 10
+_RANK_LEVEL = {PositionTier.LEADER: RiskLevel.I, PositionTier.MIDDLE: RiskLevel.II, PositionTier.GENERAL: RiskLevel.III}
+
+
+def check_register(root: Path) -> list[Problem]:
+    """Every problem of the register at ``root`` (raises only if there is no register)."""
+    try:
+        register = load_register(root)
+    except RegisterUnreadable as exc:
+        if exc.problems:
+            return exc.problems
+        raise
+    return check_loaded(register)
+
+
+def check_loaded(register: Register) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    tier_levels: list[tuple[PositionTier, RiskLevel]] = []
+    for df in register.departments():
+        path = register.paths[df.department.id]
+        dept = df.department
+        if not dept.name:
+            problems.append(problem("missing-field", file=path, field="department.name", value="部门名称"))
+        positions = {p.id: p for p in df.positions}
+        powers = {p.id for p in df.powers}
+        for kind, records in (("positions", df.positions), ("powers", df.powers), ("risk_points", df.risk_points)):
+            for i, record in enumerate(records):
+                if record.id in seen:
+                    problems.append(problem("duplicate-id", file=f"{seen[record.id]}, {path}", value=record.id))
+                else:
+                    seen[record.id] = path
+        for i, pos in enumerate(df.positions):
+            where = f"positions[{i}]"
+            for power in pos.powers:
+                if power not in powers and register.find(power) is None:
+                    problems.append(problem("dangling-reference", file=path, field=f"{where}.powers", value=power))
+            if pos.tier is None:
+                problems.append(problem("missing-field", file=path, field=f"{where}.tier", value=f"岗位“{pos.title}”的层级"))
+            if not pos.holders:
+                problems.append(problem("missing-field", file=path, field=f"{where}.holders", value=f"岗位“{pos.title}”的在岗人员"))
+        for i, power in enumerate(df.powers):
+            if power.position and power.position not in positions and register.find(power.position) is None:
+                problems.append(problem("dangling-reference", file=path, field=f"powers[{i}].position", value=power.position))
+        for i, rp in enumerate(df.risk_points):
+            where = f"risk_points[{i}]"
+            if rp.position and rp.position not in positions:
+                problems.append(problem("dangling-reference", file=path, field=f"{where}.position", value=rp.position))
+            label = f"风险点“{rp.description[:20]}”"
+            if rp.level is None and rp.override is None:
+                problems.append(problem("missing-field", file=path, field=f"{where}.level", value=f"{label}的风险等级"))
+            if rp.type is None:
+                problems.append(problem("missing-field", file=path, field=f"{where}.type", value=f"{label}的风险类型"))
+            if not rp.measures:
+                problems.append(problem("missing-field", file=path, field=f"{where}.measures", value=f"{label}的防控措施"))
+            pos = positions.get(rp.position) if rp.position else None
+            if pos is not None and pos.tier is not None and rp.level is not None:
+                tier_levels.append((pos.tier, rp.level))
+    if len(tier_levels) >= RANK_ONLY_MIN_POINTS and all(_RANK_LEVEL[t] is lvl for t, lvl in tier_levels):
+        tiers = {t for t, _ in tier_levels}
+        if len(tiers) >= 2:
+            problems.append(problem("rank-only-grading", detail=f"（{len(tier_levels)} 个风险点）"))
+    return problems

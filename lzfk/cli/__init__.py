@@ -1,0 +1,44 @@
+"""The ``lzfk`` command line (typer). Commands are thin: they parse options, call the
+library below ``lzfk/`` and format its result."""
+
+from __future__ import annotations
+
+import typer
+
+from lzfk import __version__
+from lzfk.cli.output import EXIT_CODES_HELP
+
+app = typer.Typer(
+    name="lzfk",
+    help=(
+        "廉政风险防控台账工具：导入各单位填报的 Excel/WPS 表格，校验并汇总为台账，生成空白表格。\n\n"
+        "示例：\n\n"
+        "  lzfk import 表格/ --into 台账/        导入文件夹中所有填报表格\n\n"
+        "  lzfk stats 台账/                     按部门、层级、类型、等级统计\n\n"
+        "  lzfk forms --out 空白表格/            生成空白表格供各岗位填写\n\n" + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lzfk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本号并退出。", callback=_version, is_eager=True),
+) -> None:
+    """廉政风险防控台账工具。"""
+
+
+from lzfk.cli import forms_cmd, import_cmd, view  # noqa: E402,F401  (registers the commands)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,105 @@
+"""Output, options and exit codes shared by every command.
+
+Results go to stdout (a table, or JSON with ``--format json``: the stable contract for
+scripts); diagnostics go to stderr. Exit codes: 0 ok; 1 data rejected or problems found;
+2 usage; 3 input unreadable; 4 output not written; 5 internal error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Any, Callable
+
+import typer
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+
+EXIT_CODES_HELP = "退出码：0 成功；1 数据被拒绝或发现问题；2 用法错误；3 输入无法读取；4 输出无法写入；5 内部错误。"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table（表格，默认）或 json（供脚本使用的稳定格式）。")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="安静模式：只输出错误（--format json 仍输出 JSON）。")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="出错时显示程序调用栈（供开发人员排查）。")]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def err(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console  # lazy: rich costs ~60 ms to import
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def table(title: str | None, columns: list[str], rows: list[list[Any]]):
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False, title_justify="left")
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for row in rows:
+        t.add_row(*("" if v is None else str(v) for v in row))
+    return t
+
+
+def print_problems(problems: list, *, quiet: bool = False) -> None:
+    """Problems to stderr, one line each: 错误/警告, message."""
+    for p in problems:
+        if quiet and p.severity.value != "error":
+            continue
+        err(f"{p.severity.label}：{p.message}")
+
+
+def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
+    """Run a command: map lzfk's exceptions to exit codes, never show a traceback unless --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        from lzfk.errors import LzfkError
+
+        debug = bool(kwargs.get("debug"))
+        try:
+            code = func(*args, **kwargs) or EXIT_OK
+        except typer.Exit:
+            raise
+        except LzfkError as exc:
+            if debug:
+                import traceback
+
+                traceback.print_exc()
+            as_json = kwargs.get("format") is OutputFormat.json
+            if as_json:
+                print_json({"error": exc.message, "exit_code": exc.exit_code, "problems": [p.to_dict() for p in exc.problems]})
+            err(f"错误：{exc.message}")
+            print_problems(exc.problems)
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            err("已中断。")
+            code = 130
+        except BrokenPipeError:
+            code = EXIT_OK
+        except Exception as exc:  # noqa: BLE001 — the last line of defence for exit code 5
+            if debug:
+                import traceback
+
+                traceback.print_exc()
+            err(f"内部错误：{type(exc).__name__}: {exc}")
+            err("这是 lzfk 的缺陷，请加 --debug 重新运行并把输出报告给维护人员。")
+            code = EXIT_INTERNAL
+        raise typer.Exit(code)
+
+    return wrapper

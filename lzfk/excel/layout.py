@@ -1,0 +1,203 @@
+"""Find a form's parts in a sheet: title, header block, table header, rows, sections, reviews.
+
+Everything is found by content — the title's words and the header labels — so units'
+own layouts (extra rows, moved blocks, merged cells, ``标签：值`` in one cell) read the same
+as the official ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lzfk.excel.workbook import Sheet
+from lzfk.formspec import NOTE_PREFIXES, THREE_IMPORTANT_SECTION_WORD, column_field, header_field, review_stage, title_kind
+from lzfk.normalize import cell_text, label_key, lookup, split_label_value
+from lzfk.vocab import FormKind, ReviewStage, RiskType
+
+MAX_HEADER_SCAN = 40  # the table header must start within the first 40 rows
+
+
+@dataclass
+class HeaderValue:
+    value: str
+    row: int
+    col: int
+
+
+@dataclass
+class ReviewBlock:
+    stage: ReviewStage
+    row: int
+    last_row: int = -1
+    cells: list[tuple[int, int, object]] = field(default_factory=list)  # (row, col, value) after the label
+
+
+@dataclass
+class Layout:
+    kind: FormKind | None
+    title_row: int | None
+    header_row: int | None
+    columns: dict[str, list[int]]  # field key -> column indexes (several when a header is merged across)
+    header: dict[str, HeaderValue]
+    data_rows: list[int]
+    sections: dict[int, tuple[bool, RiskType | None]]  # row -> (三重一大 section?, type section)
+    reviews: list[ReviewBlock]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else cell_text(value)
+
+
+def find_title(sheet: Sheet) -> tuple[FormKind | None, int | None]:
+    for r, row in enumerate(sheet.rows[:10]):
+        seen = set()
+        for value in row:
+            if isinstance(value, str) and value and value not in seen:
+                seen.add(value)
+                kind = title_kind(value)
+                if kind:
+                    return kind, r
+    return None, None
+
+
+def find_header_row(sheet: Sheet, start: int) -> tuple[int | None, dict[str, list[int]]]:
+    best: tuple[int, int | None, dict[str, list[int]]] = (0, None, {})
+    for r in range(start, min(len(sheet.rows), MAX_HEADER_SCAN)):
+        columns: dict[str, list[int]] = {}
+        for c, value in enumerate(sheet.rows[r]):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            key = column_field(value)
+            if key:
+                columns.setdefault(key, []).append(c)
+        if "description" not in columns and "power_name" not in columns:
+            continue
+        if len(columns) >= 2 and len(columns) > best[0]:
+            best = (len(columns), r, columns)
+            if len(columns) >= 4:
+                break
+    return best[1], best[2]
+
+
+def read_header_block(sheet: Sheet, stop: int, skip_row: int | None) -> dict[str, HeaderValue]:
+    """Key–value fields above the table: ``label | value`` cells or ``label：value`` in one cell."""
+    found: dict[str, HeaderValue] = {}
+    for r in range(0, stop):
+        if r == skip_row:
+            continue
+        row = sheet.rows[r]
+        c = 0
+        while c < len(row):
+            text = _text(row[c]).strip()
+            if not text:
+                c += 1
+                continue
+            key, value, vc = None, "", c
+            pair = split_label_value(text)
+            if pair and header_field(pair[0]):
+                key, value = header_field(pair[0]), pair[1].strip()
+            elif header_field(text):
+                key = header_field(text)
+            if key is None:
+                c += 1
+                continue
+            if not value:  # the value is in the next cell that is neither this label again nor another label
+                n = c + 1
+                while n < len(row) and (_text(row[n]).strip() in ("", text)):
+                    n += 1
+                if n < len(row):
+                    candidate = _text(row[n]).strip()
+                    if not header_field(candidate) and not (split_label_value(candidate) and header_field(split_label_value(candidate)[0])):
+                        value, vc = candidate, n
+                        c = n
+            if value and key not in found:
+                found[key] = HeaderValue(value, r, vc)
+            c += 1
+    return found
+
+
+def _distinct_values(row: list[object]) -> list[str]:
+    seen: list[str] = []
+    for value in row:
+        text = _text(value).strip()
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _section(row: list[object]) -> tuple[bool, RiskType | None] | None:
+    values = _distinct_values(row)
+    if len(values) != 1:
+        return None
+    key = label_key(values[0])
+    if THREE_IMPORTANT_SECTION_WORD in key and len(key) <= 12:
+        return True, None
+    if key.endswith(("方面", "风险", "类")) and len(key) <= 10:
+        risk_type = lookup(RiskType, key, "type")
+        if risk_type:
+            return False, risk_type
+    return None
+
+
+def _is_note(text: str) -> bool:
+    key = label_key(text)
+    return key.startswith(NOTE_PREFIXES) and (":" in text or "：" in text or "此表" in key) or key.startswith("此表")
+
+
+def analyse(sheet: Sheet) -> Layout:
+    kind, title_row = find_title(sheet)
+    header_row, columns = find_header_row(sheet, 0 if title_row is None else title_row + 1)
+    header = read_header_block(sheet, header_row if header_row is not None else min(len(sheet.rows), 12), title_row)
+    data_rows: list[int] = []
+    sections: dict[int, tuple[bool, RiskType | None]] = {}
+    reviews: list[ReviewBlock] = []
+    if header_row is not None:
+        for r in range(header_row + 1, len(sheet.rows)):
+            row = sheet.rows[r]
+            first = next(((c, v) for c, v in enumerate(row) if _text(v).strip()), None)
+            if first is None:
+                continue
+            c0, v0 = first
+            text0 = _text(v0).strip()
+            stage = review_stage(text0)
+            if stage is None and (pair := split_label_value(text0)):
+                stage = review_stage(pair[0])
+            if stage is not None:
+                if reviews and reviews[-1].stage is stage and reviews[-1].last_row == r - 1:
+                    block = reviews[-1]  # the label cell is merged down over several rows
+                else:
+                    block = ReviewBlock(stage, r)
+                    reviews.append(block)
+                block.last_row = r
+                block.cells.extend((r, c, v) for c, v in enumerate(row) if c > c0 and _text(v).strip() and _text(v).strip() != text0)
+                if pair := split_label_value(text0):
+                    if pair[1].strip():
+                        block.cells.append((r, c0, pair[1].strip()))
+                continue
+            if _is_note(text0):
+                continue
+            if reviews:
+                # rows after a review label that carry only a date or a signature belong to it
+                reviews[-1].cells.extend((r, c, v) for c, v in enumerate(row) if _text(v).strip())
+                continue
+            section = _section(row)
+            if section is not None:
+                sections[r] = section
+                continue
+            data_rows.append(r)
+    return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews)
+
+
+def form_unit(sheet: Sheet) -> str | None:
+    """The unit a form's header block names (单位（盖章）：…), without reading the rest."""
+    kind, title_row = find_title(sheet)
+    header_row, _ = find_header_row(sheet, 0 if title_row is None else title_row + 1)
+    if kind is None and header_row is None:
+        return None
+    header = read_header_block(sheet, header_row if header_row is not None else min(len(sheet.rows), 12), title_row)
+    unit = header.get("unit")
+    if unit is None:
+        return None
+    from lzfk.excel.reader import unit_name
+
+    return unit_name(unit.value)

@@ -1,0 +1,532 @@
+"""Turn a recognised sheet into register records, collecting problems with their cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lzfk import ids
+from lzfk.excel.layout import Layout, analyse
+from lzfk.excel.workbook import Sheet
+from lzfk.formspec import FORMS, field_label
+from lzfk.models import Department, Measure, Position, Power, Review, RiskPoint, Source
+from lzfk.normalize import (
+    UnreadableValue,
+    cell_text,
+    clean_text,
+    is_blank,
+    label_key,
+    lookup,
+    parse_date,
+    split_names,
+    split_numbered,
+    structured_text,
+)
+from lzfk.problems import Problem, cell_name, problem
+from lzfk.vocab import (
+    DEPARTMENT_SUFFIXES,
+    LEADERSHIP_DEPARTMENT,
+    NEGATIVE,
+    THREE_IMPORTANT_HINTS,
+    Consequence,
+    FormKind,
+    MeasureKind,
+    MeasureStage,
+    MeasureStatus,
+    PositionGrade,
+    PositionTier,
+    Resource,
+    RiskLevel,
+    RiskType,
+    Scale,
+    ThreeImportant,
+)
+
+# Columns whose value, left blank, means "same as above" (and merged cells, in .ods).
+FILL_DOWN = ("unit", "department", "position", "holder", "tier", "grade", "duties", "workflow", "department_head", "responsible_leader")
+_MEASURE_PART = ("measures", "stage", "measure_kind", "owner", "deadline", "status")
+_SIGNATURE = re.compile(r"^(?:签字|签名|负责人签字|审核人|审查人|领导签字|签章|签字盖章)[:：]?\s*(.*)$")
+
+
+@dataclass
+class FormData:
+    """What one sheet yields: records keyed by ID, plus the problems found."""
+
+    file: str
+    sheet: str
+    kind: FormKind
+    departments: dict[str, Department] = field(default_factory=dict)
+    positions: dict[str, tuple[str, Position]] = field(default_factory=dict)  # id -> (department id, position)
+    risk_points: dict[str, tuple[str, RiskPoint]] = field(default_factory=dict)
+    powers: dict[str, tuple[str, Power]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _build(model: type, **values: Any) -> Any:
+    """Build a record from the values a form actually gave (None left out), so that
+    ``model_fields_set`` tells later which fields the form speaks for."""
+    return model(**{k: v for k, v in values.items() if v is not None})
+
+
+class SheetReader:
+    """Reads one sheet; ``source_file`` is the path recorded in each record's source."""
+
+    def __init__(self, sheet: Sheet, file: str, source_file: str, default_unit: str | None = None) -> None:
+        self.sheet = sheet
+        self.default_unit = default_unit
+        self.file = file
+        self.source_file = source_file
+        self.problems: list[Problem] = []
+
+    # -- problems and parsing helpers ---------------------------------------------------
+    def _problem(self, code: str, row: int | None, col: int | None, field_key: str | None, value: object = None, detail: str = "") -> None:
+        cell = cell_name(row, col) if row is not None and col is not None else None
+        self.problems.append(
+            problem(code, file=self.file, sheet=self.sheet.name, cell=cell, field=field_label(field_key) if field_key else None, value=value, detail=detail)
+        )
+
+    def _enum(self, enum_cls, value: object, row: int, col: int, key: str, code: str = "unknown-value", mode: str = "plain"):
+        if is_blank(value):
+            return None
+        found = lookup(enum_cls, value, mode)
+        if found is None:
+            detail = "（可选：" + "、".join(m.label for m in enum_cls) + "）" if code == "unknown-value" else ""
+            self._problem(code, row, col, key, cell_text(value).strip(), detail)
+        return found
+
+    def _date(self, value: object, row: int, col: int, key: str):
+        try:
+            return parse_date(value if not isinstance(value, str) else value.strip())
+        except UnreadableValue:
+            self._problem("bad-date", row, col, key, cell_text(value))
+            return None
+
+    # -- the form ------------------------------------------------------------------------
+    def read(self) -> FormData | None:
+        layout = analyse(self.sheet)
+        if layout.header_row is None:
+            if layout.kind is not None:
+                self._problem("missing-header", None, None, None)
+                data = FormData(self.file, self.sheet.name, layout.kind)
+                data.problems = self.problems
+                return data
+            return None
+        kind = layout.kind or self._guess_kind(layout)
+        data = FormData(self.file, self.sheet.name, kind)
+        context = self._context(kind, layout)
+        if kind is FormKind.POWER_LIST:
+            self._read_powers(layout, context, data)
+        else:
+            self._read_risks(kind, layout, context, data)
+        self._attach_reviews(layout, context, data)
+        if not data.risk_points and not data.powers and not self.problems:
+            self._problem("empty-form", None, None, None)
+        data.problems = self.problems
+        return data
+
+    def _guess_kind(self, layout: Layout) -> FormKind:
+        cols, header = layout.columns, layout.header
+        if "power_name" in cols:
+            return FormKind.POWER_LIST
+        if "department" in cols or "position" in cols:
+            return FormKind.CONSOLIDATED
+        if "name" in header or "department_and_title" in header:
+            return FormKind.GENERAL if "duties" in cols else FormKind.PERSONAL_SELFCHECK
+        return FormKind.DEPARTMENT_REGISTER
+
+    def _context(self, kind: FormKind, layout: Layout) -> dict[str, Any]:
+        """Unit, department, position and people named in the header block."""
+        h = {k: v.value for k, v in layout.header.items()}
+        ctx: dict[str, Any] = {"unit": unit_name(h.get("unit")) or self.default_unit, "department": clean_text(h.get("department")) or None}
+        ctx["head"] = clean_text(h.get("head")) or None
+        ctx["leader"] = clean_text(h.get("leader")) or None
+        ctx["names"] = split_names(h.get("name")) if h.get("name") else []
+        ctx["title"] = clean_text(h.get("title")) or None
+        ctx["oversees"] = clean_text(h.get("oversees")) or None
+        ctx["grade"] = None
+        if "grade" in layout.header:
+            hv = layout.header["grade"]
+            ctx["grade"] = self._enum(PositionGrade, hv.value, hv.row, hv.col, "grade", "unknown-grade")
+        ctx["tier"] = FORMS[kind].tier
+        if "tier" in layout.header:
+            hv = layout.header["tier"]
+            ctx["tier"] = self._enum(PositionTier, hv.value, hv.row, hv.col, "tier") or ctx["tier"]
+        if "department_and_title" in layout.header:
+            dept, title = split_department_title(layout.header["department_and_title"].value)
+            ctx["department"] = ctx["department"] or dept
+            ctx["title"] = ctx["title"] or title
+        if kind is FormKind.LEADER:
+            ctx["department"] = ctx["department"] or LEADERSHIP_DEPARTMENT
+        elif kind is FormKind.MIDDLE:
+            if not ctx["names"] and ctx["head"]:
+                ctx["names"] = split_names(ctx["head"])
+            ctx["title"] = ctx["title"] or "科室负责人"
+            # 科室负责人 on the middle form names whoever fills it in (a deputy too), not
+            # necessarily the department's head: it gives the holder only.
+            ctx["head"] = None
+        ctx["scope"] = FORMS[kind].scope
+        ctx["kind"] = kind
+        return ctx
+
+    def _missing_title(self, layout: Layout, ctx: dict[str, Any]) -> None:
+        """A position form with risk points but no position named: say which field is empty."""
+        key = "department_and_title" if ctx["kind"] is FormKind.GENERAL else "title"
+        where = layout.header.get(key) or layout.header.get("name")
+        row, col = (where.row, where.col) if where else (None, None)
+        self._problem("missing-value", row, col, key)
+
+    # -- departments and positions -------------------------------------------------------
+    def _department(self, data: FormData, unit: str | None, name: str | None, head: str | None = None, leader: str | None = None) -> str:
+        dept_id = ids.department_id(unit, name)
+        current = data.departments.get(dept_id)
+        if current is None:
+            data.departments[dept_id] = _build(Department, id=dept_id, unit=unit, name=name, head=head, leader=leader)
+        else:
+            updates = {k: v for k, v in (("head", head), ("leader", leader)) if v and not getattr(current, k)}
+            if updates:
+                data.departments[dept_id] = current.model_copy(update=updates)
+                data.departments[dept_id].model_fields_set.update(updates)
+        return dept_id
+
+    def _position(self, data: FormData, dept_id: str, unit: str | None, dept: str | None, title: str, row: int | None, **fields: Any) -> str:
+        pos_id = ids.position_id(unit, dept, title, fields.get("oversees"))
+        holders = fields.pop("holders", None) or []
+        current = data.positions.get(pos_id)
+        if current is None:
+            pos = _build(Position, id=pos_id, title=title, holders=holders or None,
+                         source=Source(file=self.source_file, sheet=self.sheet.name, row=row), **fields)
+            data.positions[pos_id] = (dept_id, pos)
+        else:
+            pos = current[1]
+            for name in holders:
+                if name not in pos.holders:
+                    pos.holders.append(name)
+                    pos.model_fields_set.add("holders")
+            for key, value in fields.items():
+                if value is not None and getattr(pos, key) is None:
+                    setattr(pos, key, value)
+                    pos.model_fields_set.add(key)
+        return pos_id
+
+    # -- risk points -----------------------------------------------------------------------
+    def _read_risks(self, kind: FormKind, layout: Layout, ctx: dict[str, Any], data: FormData) -> None:
+        rows, cols = self.sheet.rows, layout.columns
+        spec = FORMS[kind]
+        has_section_concept = spec.three_important_section or "three_important" in cols or any(s[0] for s in layout.sections.values())
+        carried: dict[str, str] = {}
+        in_three, section_type = False, None
+        last_rp: tuple[str, RiskPoint] | None = None
+        missing_title_reported = False
+        section_rows = sorted(layout.sections)
+        si = 0
+        for r in layout.data_rows:
+            while si < len(section_rows) and section_rows[si] < r:
+                flag, stype = layout.sections[section_rows[si]]
+                if flag:
+                    in_three = True
+                if stype is not None:
+                    section_type = stype
+                si += 1
+            row = rows[r]
+            get = _getter(row, cols)
+            values = {key: get(key) for key in cols}
+            desc_raw = values.get("description", "")
+            if is_blank(desc_raw):
+                filled = [k for k, v in values.items() if not is_blank(v) and k not in FILL_DOWN and k != "seq"]
+                if not filled:
+                    continue
+                if last_rp is not None and set(filled) <= set(_MEASURE_PART):
+                    last_rp[1].measures.extend(self._measures(values, r, cols))  # continuation row
+                    continue
+                self._problem("missing-value", r, cols["description"][0], "description")
+                continue
+            for key in FILL_DOWN:
+                if key in cols:
+                    if is_blank(values.get(key)):
+                        values[key] = carried.get(key, "")
+                    else:
+                        carried[key] = values[key]
+            description = clean_text(desc_raw)
+            unit = unit_name(values.get("unit")) or ctx["unit"]
+            dept = clean_text(values.get("department")) or ctx["department"]
+            department_head = clean_text(values.get("department_head")) or None
+            responsible_leader = clean_text(values.get("responsible_leader")) or None
+            dept_id = self._department(data, unit, dept, head=ctx["head"] if ctx["scope"] != "position" else None,
+                                       leader=ctx["leader"])
+            title = clean_text(values.get("position")) or (ctx["title"] if ctx["scope"] == "position" else None)
+            if title is None and ctx["scope"] == "position" and not missing_title_reported:
+                self._missing_title(layout, ctx)
+                missing_title_reported = True
+            pos_id = None
+            if title:
+                holders = split_names(values.get("holder")) if not is_blank(values.get("holder")) else list(ctx["names"])
+                grade = ctx["grade"]
+                if not is_blank(values.get("grade")):
+                    grade = self._enum(PositionGrade, values["grade"], r, cols["grade"][0], "grade", "unknown-grade")
+                tier = ctx["tier"]
+                if not is_blank(values.get("tier")):
+                    tier = self._enum(PositionTier, values["tier"], r, cols["tier"][0], "tier") or tier
+                pos_id = self._position(
+                    data, dept_id, unit, dept, title, r + 1, holders=holders, tier=tier, grade=grade,
+                    oversees=ctx["oversees"] if kind is FormKind.LEADER else None,
+                    duties=clean_text(values.get("duties")) or None, workflow=clean_text(values.get("workflow")) or None,
+                )
+            rtype = self._enum(RiskType, values.get("type"), r, _col(cols, "type"), "type", "unknown-type", "type") or section_type
+            level = None
+            if not is_blank(values.get("level")):
+                level = lookup(RiskLevel, structured_text(values["level"]), "level")
+                if level is None:
+                    self._problem("unknown-level", r, cols["level"][0], "level", cell_text(values["level"]).strip())
+            three = None
+            if "three_important" in cols:
+                three = self._three_important(values.get("three_important"), description, r, cols["three_important"][0])
+                if in_three and not three:
+                    three = _hinted(description)
+            elif has_section_concept:
+                three = _hinted(description) if in_three else []
+            rp_id = ids.risk_id(unit, dept, pos_id, description)
+            measures = self._measures(values, r, cols)
+            rp = _build(
+                RiskPoint, id=rp_id, position=pos_id, type=rtype, description=description,
+                manifestation=clean_text(values.get("manifestation")) or None, three_important=three, level=level,
+                level_basis=clean_text(values.get("basis")) or None,
+                likelihood=self._enum(Scale, values.get("likelihood"), r, _col(cols, "likelihood"), "likelihood"),
+                harm=self._enum(Scale, values.get("harm"), r, _col(cols, "harm"), "harm"),
+                consequence=self._enum(Consequence, values.get("consequence"), r, _col(cols, "consequence"), "consequence"),
+                resources=self._resources(values.get("resources"), r, _col(cols, "resources")) if "resources" in cols else None,
+                department_head=department_head, responsible_leader=responsible_leader,
+                measures=measures if ("measures" in cols) else None,
+                source=Source(file=self.source_file, sheet=self.sheet.name, row=r + 1),
+            )
+            existing = data.risk_points.get(rp_id)
+            if existing is not None:
+                merge_same_form(existing[1], rp)
+                if last_rp is None or last_rp[1].id != rp_id:  # merged cells repeat a point over rows silently
+                    self._problem("duplicate-risk", r, cols["description"][0], "description", description)
+                last_rp = existing
+            else:
+                data.risk_points[rp_id] = (dept_id, rp)
+                last_rp = data.risk_points[rp_id]
+
+    def _measures(self, values: dict[str, object], r: int, cols: dict[str, list[int]]) -> list[Measure]:
+        texts = split_numbered(values.get("measures"))
+        if not texts:
+            return []
+        stage = self._enum(MeasureStage, values.get("stage"), r, _col(cols, "stage"), "stage")
+        kind = self._enum(MeasureKind, values.get("measure_kind"), r, _col(cols, "measure_kind"), "measure_kind")
+        status = self._enum(MeasureStatus, values.get("status"), r, _col(cols, "status"), "status")
+        owner = clean_text(values.get("owner")) or None
+        deadline = self._date(values.get("deadline"), r, _col(cols, "deadline"), "deadline") if "deadline" in cols else None
+        return [_build(Measure, text=t, stage=stage, kind=kind, owner=owner, deadline=deadline, status=status) for t in texts]
+
+    def _three_important(self, value: object, description: str, r: int, c: int) -> list[ThreeImportant]:
+        text = structured_text(value)
+        if not text or label_key(text) in {label_key(n) for n in NEGATIVE}:
+            return []
+        found: list[ThreeImportant] = []
+        for part in re.split(r"[、,，;；/]+", text):
+            member = lookup(ThreeImportant, part)
+            if member is None:
+                self._problem("unknown-value", r, c, "three_important", part, "（可填：是/否，或 重大事项决策、重要人事任免、重大项目安排、大额资金使用）")
+                return []
+            if member not in found:
+                found.append(member)
+        if found == [ThreeImportant.GENERAL]:
+            return _hinted(description)
+        return [m for m in found if m is not ThreeImportant.GENERAL] or found
+
+    def _resources(self, value: object, r: int, c: int) -> list[Resource]:
+        text = structured_text(value)
+        if not text or label_key(text) in {label_key(n) for n in NEGATIVE}:
+            return []
+        found = [res for res, ch in ((Resource.PEOPLE, "人"), (Resource.MONEY, "财"), (Resource.GOODS, "物")) if ch in text]
+        if not found:
+            for part in re.split(r"[、,，;；/]+", text):
+                member = lookup(Resource, part)
+                if member and member not in found:
+                    found.append(member)
+        if not found:
+            if label_key(text) in ("是", "有", "√", "✓", "Y", "YES"):
+                return [Resource.PEOPLE, Resource.MONEY, Resource.GOODS]
+            self._problem("unknown-value", r, c, "resources", text, "（可填：人、财、物 或 是/否）")
+        return found
+
+    # -- powers ----------------------------------------------------------------------------
+    def _read_powers(self, layout: Layout, ctx: dict[str, Any], data: FormData) -> None:
+        cols = layout.columns
+        carried: dict[str, str] = {}
+        for r in layout.data_rows:
+            row = self.sheet.rows[r]
+            get = _getter(row, cols)
+            values = {key: get(key) for key in cols}
+            if is_blank(values.get("power_name")):
+                if any(not is_blank(v) for k, v in values.items() if k not in ("seq", "department", "unit")):
+                    self._problem("missing-value", r, cols["power_name"][0], "power_name")
+                continue
+            for key in ("unit", "department"):
+                if key in cols:
+                    if is_blank(values.get(key)):
+                        values[key] = carried.get(key, "")
+                    else:
+                        carried[key] = values[key]
+            unit = unit_name(values.get("unit")) or ctx["unit"]
+            dept = clean_text(values.get("department")) or ctx["department"]
+            dept_id = self._department(data, unit, dept, head=ctx["head"], leader=ctx["leader"])
+            name = clean_text(values["power_name"])
+            holder = clean_text(values.get("power_holder")) or None
+            power = _build(
+                Power, id=ids.power_id(unit, dept, name), name=name, kind=clean_text(values.get("power_kind")) or None,
+                content=clean_text(values.get("power_content")) or None, holder=holder,
+                position=ids.position_id(unit, dept, holder) if holder else None,
+                legal_basis=clean_text(values.get("legal_basis")) or None,
+                flow=split_flow(values.get("flow")) or None,
+                source=Source(file=self.source_file, sheet=self.sheet.name, row=r + 1),
+            )
+            data.powers.setdefault(power.id, (dept_id, power))
+
+    # -- reviews ---------------------------------------------------------------------------
+    def _attach_reviews(self, layout: Layout, ctx: dict[str, Any], data: FormData) -> None:
+        if not layout.reviews:
+            return
+        # An unfilled block (just the label and 年  月  日) is no review: keep only filled ones.
+        reviews = [r for r in (self._review(block) for block in layout.reviews) if r.opinion or r.reviewer or r.date]
+        if not reviews:
+            return
+        positions = list(data.positions.values())
+        if ctx["scope"] == "position" and len(positions) == 1:
+            target = positions[0][1]
+        elif data.departments and len(data.departments) == 1:
+            target = next(iter(data.departments.values()))
+        elif ctx["scope"] == "position" and ctx["title"]:
+            return
+        else:
+            return
+        target.reviews = reviews
+        target.model_fields_set.add("reviews")
+
+    def _review(self, block) -> Review:
+        opinion_parts: list[str] = []
+        reviewer = None
+        date = None
+        for r, c, value in block.cells:
+            if not isinstance(value, str):
+                if date is None:
+                    try:
+                        date = parse_date(value)
+                        continue
+                    except UnreadableValue:
+                        pass
+                opinion_parts.append(cell_text(value))
+                continue
+            text = clean_text(value)
+            if not text:
+                continue
+            if m := _SIGNATURE.match(structured_text(text)):
+                reviewer = clean_text(m.group(1)) or reviewer
+                continue
+            try:
+                parsed = parse_date(text)
+            except UnreadableValue:
+                parsed = "text"
+            if parsed is None:
+                continue  # the template's empty 年  月  日
+            if parsed != "text":
+                date = date or parsed
+                continue
+            if text not in opinion_parts:
+                opinion_parts.append(text)
+        return _build(Review, stage=block.stage, reviewer=reviewer, opinion="".join(opinion_parts) or None, date=date)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _getter(row: list[object], cols: dict[str, list[int]]):
+    n = len(row)
+
+    def get(key: str) -> object:
+        indexes = cols.get(key)
+        if not indexes:
+            return ""
+        if len(indexes) == 1:
+            i = indexes[0]
+            return row[i] if i < n else ""
+        parts: list[str] = []
+        for i in indexes:  # a header merged over several columns: join distinct values
+            if i < n:
+                text = cell_text(row[i]).strip()
+                if text and text not in parts:
+                    parts.append(text)
+        return "\n".join(parts)
+
+    return get
+
+
+def _col(cols: dict[str, list[int]], key: str) -> int:
+    return cols[key][0] if key in cols else 0
+
+
+def _hinted(description: str) -> list[ThreeImportant]:
+    found = [kind for kind, words in THREE_IMPORTANT_HINTS.items() if any(w in description for w in words)]
+    return found or [ThreeImportant.GENERAL]
+
+
+def unit_name(value: object) -> str | None:
+    text = clean_text(value)
+    text = re.sub(r"[(（]\s*盖章\s*[)）]", "", text).strip()
+    return text or None
+
+
+def split_department_title(value: str) -> tuple[str | None, str | None]:
+    """``"秘书科科员"`` / ``"秘书科 科员"`` / ``"秘书科/科员"`` → (``"秘书科"``, ``"科员"``)."""
+    text = clean_text(value)
+    parts = [p for p in re.split(r"[\s/／、,，\-—|]+", text) if p]
+    if len(parts) >= 2:
+        return parts[0], "".join(parts[1:])
+    if not parts:
+        return None, None
+    text = parts[0]
+    best = -1
+    for suffix in DEPARTMENT_SUFFIXES:
+        i = text.find(suffix)
+        while i != -1:
+            end = i + len(suffix)
+            if 1 < end < len(text):
+                best = max(best, end) if best == -1 else min(best, end)
+            i = text.find(suffix, i + 1)
+    if best > 0:
+        return text[:best], text[best:]
+    return None, text
+
+
+def split_flow(value: object) -> list[str]:
+    """``"受理→审查→决定"`` → steps; also numbered lists and ``->``, ``—>``, ``＞``."""
+    text = clean_text(value)
+    if not text:
+        return []
+    if re.search(r"→|->|—>|=>|＞|>|➝|⇒", text):
+        return [p.strip() for p in re.split(r"\s*(?:→|->|—>|=>|＞|>|➝|⇒)\s*", text) if p.strip()]
+    return split_numbered(text)
+
+
+def merge_same_form(target: RiskPoint, other: RiskPoint) -> None:
+    """Two rows (or two forms of one import) describe the same risk point: keep the first
+    values, fill gaps from the second, and add measures not seen yet."""
+    for key in other.model_fields_set:
+        if key in ("id", "measures", "source"):
+            continue
+        if getattr(target, key) in (None, []) and getattr(other, key) not in (None, []):
+            setattr(target, key, getattr(other, key))
+            target.model_fields_set.add(key)
+    seen = {m.text for m in target.measures}
+    for m in other.measures:
+        if m.text not in seen:
+            target.measures.append(m)
+            seen.add(m.text)
+    if "measures" in other.model_fields_set:
+        target.model_fields_set.add("measures")
+
+
+def read_sheet(sheet: Sheet, file: str, source_file: str, *, default_unit: str | None = None) -> FormData | None:
+    """The records of one sheet, or None if the sheet is no form."""
+    return SheetReader(sheet, file, source_file, default_unit).read()

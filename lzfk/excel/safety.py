@@ -1,0 +1,173 @@
+"""Spreadsheets are untrusted: look at a file before any parser does.
+
+calamine builds each sheet as one dense grid, and a sheet holding just A1 and XFD1048576
+makes it allocate half a terabyte and abort the whole process (seen with
+python-calamine 0.9). So before calamine opens a workbook we check, cheaply:
+
+- the file's magic bytes (zip for .xlsx/.xlsm/.ods, OLE2 for .xls) — a text file named
+  ``.xlsx`` is refused;
+- the zip's central directory (a truncated file has none) and every member's declared size;
+- each worksheet's real extent, by scanning its cell references while decompressing it in
+  chunks with a hard byte cap (declared sizes can lie);
+- for .xls, the file size; after loading, every sheet's height × width.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lzfk.errors import InputUnreadable
+from lzfk.problems import problem
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Safety limits for one workbook (defaults fit a 200 000-row city-wide register)."""
+
+    max_file_bytes: int = 200 * 1024**2
+    max_sheet_xml_bytes: int = 256 * 1024**2  # one worksheet's XML, uncompressed
+    max_total_xml_bytes: int = 768 * 1024**2
+    max_rows: int = 300_000
+    max_columns: int = 200
+    max_cells: int = 8_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+_ROW_REF = re.compile(rb'<row[^>]*?\sr="(\d+)"')
+_BIG_ROW_CELL = re.compile(rb'<c[^>]*?\sr="[A-Z]{1,3}(\d{6,})"')
+_CELL_COL = {
+    3: re.compile(rb'<c[^>]*?\sr="([A-Z]{3})\d'),
+    2: re.compile(rb'<c[^>]*?\sr="([A-Z]{2})\d'),
+}
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def sniff(path: Path) -> str:
+    """``"zip"``, ``"ole"`` or raise InputUnreadable."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputUnreadable(problem("file-not-found", file=name)) from None
+    except OSError as exc:
+        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail=f"：{exc.strerror}")) from None
+    if size > DEFAULT_LIMITS.max_file_bytes:
+        raise InputUnreadable(problem("too-large", file=name, detail=f"文件 {size / 1024**2:.0f} MB，上限 {DEFAULT_LIMITS.max_file_bytes // 1024**2} MB"))
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    if size == 0:
+        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件为空"))
+    raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
+
+
+def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Check a zip-based workbook; return ``"xlsx"`` or ``"ods"``."""
+    name = str(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
+    with zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if "content.xml" in names and "mimetype" in names:
+            kind = "ods"
+            sheets = [i for i in infos if i.filename == "content.xml"]
+        elif "xl/workbook.xml" in names:
+            kind = "xlsx"
+            sheets = [i for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+        else:
+            raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：压缩包中没有工作簿"))
+        total = sum(i.file_size for i in infos)
+        if total > limits.max_total_xml_bytes:
+            raise InputUnreadable(problem("too-large", file=name, detail=f"解压后共 {total / 1024**2:.0f} MB"))
+        for info in sheets:
+            if info.file_size > limits.max_sheet_xml_bytes:
+                raise InputUnreadable(
+                    problem("too-large", file=name, detail=f"工作表 {info.filename} 解压后 {info.file_size / 1024**2:.0f} MB，上限 {limits.max_sheet_xml_bytes // 1024**2} MB")
+                )
+            try:
+                data = _read_capped(zf, info, limits.max_sheet_xml_bytes)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+                raise InputUnreadable(problem("truncated-file", file=name, detail=f"（{info.filename}：{exc}）")) from None
+            if data is None:
+                raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {info.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
+            if kind == "xlsx":
+                _check_xlsx_extent(name, info.filename, data, limits)
+            else:
+                _check_ods_repeats(name, data, limits)
+    return kind
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    chunks = []
+    size = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(4 * 1024**2):
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_xlsx_extent(name: str, member: str, data: bytes, limits: Limits) -> None:
+    rows = 0
+    for m in _ROW_REF.finditer(data):
+        rows = max(rows, int(m[1]))
+    for m in _BIG_ROW_CELL.finditer(data):
+        rows = max(rows, int(m[1]))
+    if not rows:
+        rows = data.count(b"<row")
+    cols = 26
+    for width in (3, 2):
+        found = [_col_number(m[1]) for m in _CELL_COL[width].finditer(data)]
+        if found:
+            cols = max(found)
+            break
+    _check_extent(name, member, rows, cols, limits)
+
+
+def _check_ods_repeats(name: str, data: bytes, limits: Limits) -> None:
+    # LibreOffice writes huge repeat counts for the empty remainder of a sheet; only a
+    # repeated element that carries a value expands into real cells.
+    for m in _ODS_REPEAT.finditer(data):
+        count = int(m[2])
+        if count <= 1000:
+            continue
+        end = data.find(b">", m.end())
+        tail = data[m.end() : data.find(b"</table:table-row>", m.end()) if m[1] == b"rows" else end]
+        if b"office:value-type" in data[data.rfind(b"<", 0, m.start()) : end] or (m[1] == b"rows" and b"office:value-type" in tail):
+            limit = limits.max_rows if m[1] == b"rows" else limits.max_columns
+            if count > limit:
+                raise InputUnreadable(problem("too-large", file=name, detail=f"重复单元格展开后达 {count} {'行' if m[1] == b'rows' else '列'}"))
+
+
+def _check_extent(name: str, where: str, rows: int, cols: int, limits: Limits) -> None:
+    if rows > limits.max_rows or cols > limits.max_columns or rows * cols > limits.max_cells:
+        raise InputUnreadable(
+            problem("too-large", file=name, detail=f"{where} 范围 {rows} 行 × {cols} 列，上限 {limits.max_rows} 行、{limits.max_columns} 列、共 {limits.max_cells} 个单元格")
+        )
+
+
+def check_loaded_extent(name: str, sheet: str, rows: int, cols: int, limits: Limits = DEFAULT_LIMITS) -> None:
+    """After loading (.xls has no cheap pre-check), refuse sheets too large to convert."""
+    _check_extent(name, f"工作表「{sheet}」", rows, cols, limits)

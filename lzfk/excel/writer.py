@@ -1,0 +1,297 @@
+"""Write the forms as .xlsx, blank or pre-filled from a register, from ``formspec.FORMS``.
+
+Generated forms are made to be filled in by hand and read back by ``lzfk import``:
+drop-down lists for type, level, stage, grade and tier; A4 landscape with the header rows
+repeated on every printed page; the seed's "此表一式三份" note. Every value lzfk writes is
+one the reader understands, so a generated form imports back unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lzfk.formspec import COLUMNS, FORMS, HEADER_FIELDS, FormSpec
+from lzfk.models import DepartmentFile, Measure, Position, Power, Review, RiskPoint
+from lzfk.vocab import LEADERSHIP_DEPARTMENT, FormKind, MeasureStage, PositionTier, RiskLevel, Vocab
+
+BLANK_ROWS = 10
+FONT = "宋体"
+TITLE_FONT = "方正小标宋简体"
+SECTION_LABEL = "“三重一大”方面"
+_ESCAPE = ("=", "+", "-", "@")
+_MEASURE_COLUMNS = ("measures", "stage", "owner", "deadline", "status", "measure_kind")
+
+
+def safe_cell(value: Any) -> Any:
+    """Text starting with = + - @ gets a leading apostrophe, so no spreadsheet program
+    takes it for a formula (formula injection); ``normalize.clean_text`` removes it again
+    on import, so the round trip is exact."""
+    if isinstance(value, str) and value.startswith(_ESCAPE):
+        return "'" + value
+    return value
+
+
+@dataclass
+class FilledRow:
+    """One printed row of the table: column key -> value; ``merge_with_next`` for risk
+    columns spanning the rows of their measures."""
+
+    values: dict[str, Any]
+    span: int = 1
+
+
+@dataclass
+class FormContent:
+    header: dict[str, str] = field(default_factory=dict)
+    rows: list[FilledRow] = field(default_factory=list)
+    section_rows: list[FilledRow] = field(default_factory=list)  # under “三重一大”方面
+    reviews: list[Review] = field(default_factory=list)
+    merge_down: tuple[str, ...] = ()  # columns with one value for the whole table (duties, workflow)
+
+
+def _level_label(spec: FormSpec, level: RiskLevel | None) -> str:
+    if level is None:
+        return ""
+    return spec.level_labels[list(RiskLevel).index(level)]
+
+
+def _measure_text(measures: list[Measure]) -> str:
+    if len(measures) == 1:
+        return measures[0].text
+    return "\n".join(f"{i}.{m.text}" for i, m in enumerate(measures, 1))
+
+
+def _date_text(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日" if value else "年　　月　　日"
+
+
+def risk_rows(spec: FormSpec, points: list[RiskPoint], extra: dict[str, Any] | None = None) -> list[FilledRow]:
+    """Rows for risk points: one per point, or one per measure where the form has
+    per-measure columns (stage, owner, deadline) — the point's cells then span its rows."""
+    per_measure = any(c in spec.columns for c in ("stage", "owner", "deadline"))
+    rows = []
+    for n, rp in enumerate(points, 1):
+        base = {
+            "seq": n, "description": rp.description, "manifestation": rp.manifestation or "",
+            "type": rp.type.label if rp.type else "", "level": _level_label(spec, rp.level),
+            "department_head": rp.department_head or "", "responsible_leader": rp.responsible_leader or "",
+            **(extra or {}),
+        }
+        if per_measure and rp.measures:
+            for i, m in enumerate(rp.measures):
+                values = dict(base) if i == 0 else {}
+                values.update({"measures": m.text, "stage": m.stage.label if m.stage else "", "owner": m.owner or "",
+                               "deadline": _date_text(m.deadline) if m.deadline else ""})
+                rows.append(FilledRow(values, span=len(rp.measures) if i == 0 else 0))
+        else:
+            base["measures"] = _measure_text(rp.measures)
+            rows.append(FilledRow(base))
+    return rows
+
+
+def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -> None:
+    """Write one form to ``path`` (blank when ``content`` is None)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    content = content or FormContent()
+    columns = list(spec.columns)
+    ncols = len(columns)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = spec.kind.label[:31]
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    center = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    font = Font(name=FONT, size=11)
+    bold = Font(name=FONT, size=11, bold=True)
+
+    def put(row: int, col: int, value: Any, *, style_font=font, align=wrap, boxed=True):
+        cell = ws.cell(row=row, column=col, value=safe_cell(value))
+        cell.font = style_font
+        cell.alignment = align
+        if boxed:
+            cell.border = border
+        return cell
+
+    def merge(row1: int, col1: int, row2: int, col2: int) -> None:
+        for r in range(row1, row2 + 1):
+            for c in range(col1, col2 + 1):
+                ws.cell(row=r, column=c).border = border
+        if (row1, col1) != (row2, col2):
+            ws.merge_cells(start_row=row1, start_column=col1, end_row=row2, end_column=col2)
+
+    for i, key in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = COLUMNS[key].width
+    # title
+    row = 1
+    title = ws.cell(row=1, column=1, value=spec.title)
+    title.font = Font(name=TITLE_FONT, size=18)
+    title.alignment = center
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.row_dimensions[1].height = 36
+    row = 2
+    validations: list[tuple[DataValidation, str]] = []
+    # header block: each row split evenly into label | value pairs
+    for keys in spec.header_rows:
+        width = max(ncols // len(keys), 2)
+        for i, key in enumerate(keys):
+            start = 1 + i * width
+            end = ncols if i == len(keys) - 1 else start + width - 1
+            label = HEADER_FIELDS[key].label
+            put(row, start, label, style_font=bold, align=center)
+            put(row, start + 1, content.header.get(key, ""))
+            merge(row, start + 1, row, end)
+            choices = HEADER_FIELDS[key].choices
+            if choices is not None:
+                validations.append((_list_validation(choices), f"{get_column_letter(start + 1)}{row}"))
+        row += 1
+    # table header
+    header_row = row
+    for i, key in enumerate(columns, 1):
+        cell = put(row, i, COLUMNS[key].label, style_font=bold, align=center)
+        cell.fill = PatternFill("solid", fgColor="EDEDED")
+    ws.row_dimensions[row].height = 30
+    row += 1
+    first_data = row
+
+    spans: list[tuple[int, int, int]] = []  # (first row, last row, column): merged after writing
+
+    def write_rows(rows: list[FilledRow], blank: int) -> None:
+        nonlocal row
+        for filled in rows:
+            for i, key in enumerate(columns, 1):
+                if key in content.merge_down:
+                    continue
+                value = filled.values.get(key, "")
+                put(row, i, value, align=center if key in ("seq", "type", "level", "stage", "owner", "deadline") else wrap)
+                if filled.span > 1 and key not in _MEASURE_COLUMNS:
+                    spans.append((row, row + filled.span - 1, i))
+            row += 1
+        for _ in range(blank):
+            for i, key in enumerate(columns, 1):
+                if key not in content.merge_down:
+                    put(row, i, "")
+            row += 1
+
+    filled_form = bool(content.rows or content.section_rows or content.header)
+    write_rows(content.rows, 0 if filled_form else BLANK_ROWS)
+    if spec.three_important_section:
+        put(row, 1, SECTION_LABEL, style_font=bold)
+        merge(row, 1, row, ncols)
+        row += 1
+        write_rows(content.section_rows, 0 if filled_form else 3)
+    last_data = row - 1
+    if last_data < first_data:  # a pre-filled form with no points still gets a row to write in
+        write_rows([], 1)
+        last_data = row - 1
+    for first, last, col in spans:
+        merge(first, col, last, col)
+    for key in content.merge_down:
+        col = columns.index(key) + 1
+        put(first_data, col, content.header.get(key, ""))
+        merge(first_data, col, last_data, col)
+    for i, key in enumerate(columns, 1):
+        choices = COLUMNS[key].choices
+        if choices is not None:
+            letter = get_column_letter(i)
+            labels = spec.level_labels if choices is RiskLevel else None
+            validations.append((_list_validation(choices, labels), f"{letter}{first_data}:{letter}{last_data + 200}"))
+    # review blocks
+    reviews = {r.stage: r for r in content.reviews}
+    for stage in spec.reviews:
+        review = reviews.get(stage)
+        put(row, 1, stage.label, style_font=bold, align=center)
+        if ncols >= 4:
+            put(row, 2, review.opinion if review and review.opinion else "")
+            merge(row, 2, row, ncols - 2)
+            put(row, ncols - 1, f"签字：{review.reviewer}" if review and review.reviewer else "签字：")
+            put(row, ncols, _date_text(review.date if review else None), align=center)
+        else:
+            put(row, 2, review.opinion if review and review.opinion else "")
+            merge(row, 2, row, ncols)
+        ws.row_dimensions[row].height = 48
+        row += 1
+    if spec.note:
+        put(row, 1, spec.note, boxed=False)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+        row += 1
+    for dv, ref in validations:
+        ws.add_data_validation(dv)
+        dv.add(ref)
+    # print set-up: A4 landscape, one page wide, header rows repeated on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{header_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.freeze_panes = ws.cell(row=first_data, column=1)
+    from lzfk.fileutil import atomic_save_workbook
+
+    atomic_save_workbook(wb, path)
+
+
+def _list_validation(choices: type[Vocab], labels: tuple[str, ...] | None = None):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    items = labels or tuple(m.label for m in choices)
+    dv = DataValidation(type="list", formula1='"' + ",".join(items) + '"', allow_blank=True)
+    dv.error = "请从下拉列表中选择：" + "、".join(items)
+    dv.errorTitle = "取值无效"
+    dv.showErrorMessage = True
+    return dv
+
+
+# -- what to write for a register ---------------------------------------------------------
+
+_TIER_FORM = {PositionTier.LEADER: FormKind.LEADER, PositionTier.MIDDLE: FormKind.MIDDLE, PositionTier.GENERAL: FormKind.GENERAL}
+
+
+def position_form(df: DepartmentFile, pos: Position, points: list[RiskPoint]) -> tuple[FormSpec, FormContent]:
+    """The form a position fills in, pre-filled from the register."""
+    dept = df.department
+    kind = _TIER_FORM.get(pos.tier, FormKind.PERSONAL_REGISTER) if pos.tier else FormKind.PERSONAL_REGISTER
+    if kind is FormKind.LEADER and dept.name not in (None, LEADERSHIP_DEPARTMENT):
+        kind = FormKind.PERSONAL_REGISTER  # the leadership form has no department field
+    spec = FORMS[kind]
+    holders = "、".join(pos.holders)
+    header = {
+        "unit": dept.unit or "", "name": holders, "title": pos.title, "department": dept.name or "",
+        "department_and_title": f"{dept.name} {pos.title}" if dept.name else pos.title,
+        "grade": pos.grade.label if pos.grade else "", "oversees": pos.oversees or "",
+        "head": holders if kind is FormKind.MIDDLE else (dept.head or ""),
+        "tier": pos.tier.label if pos.tier else "", "leader": dept.leader or "",
+        "duties": pos.duties or "", "workflow": pos.workflow or "",
+    }
+    content = FormContent(header=header, reviews=list(pos.reviews))
+    content.merge_down = tuple(k for k in ("duties", "workflow") if k in spec.columns)
+    if spec.three_important_section:
+        content.rows = risk_rows(spec, [p for p in points if not p.three_important])
+        content.section_rows = risk_rows(spec, [p for p in points if p.three_important])
+    else:
+        content.rows = risk_rows(spec, points)
+    return spec, content
+
+
+def department_form(df: DepartmentFile, points: list[RiskPoint]) -> tuple[FormSpec, FormContent]:
+    dept = df.department
+    spec = FORMS[FormKind.DEPARTMENT_REGISTER]
+    header = {"unit": dept.unit or "", "department": dept.name or "", "head": dept.head or "", "leader": dept.leader or ""}
+    return spec, FormContent(header=header, rows=risk_rows(spec, points), reviews=list(dept.reviews))
+
+
+def power_form(df: DepartmentFile, powers: list[Power]) -> tuple[FormSpec, FormContent]:
+    dept = df.department
+    spec = FORMS[FormKind.POWER_LIST]
+    rows = [FilledRow({"seq": n, "power_name": p.name, "power_kind": p.kind or "", "power_content": p.content or "",
+                       "power_holder": p.holder or "", "legal_basis": p.legal_basis or "", "flow": "→".join(p.flow)})
+            for n, p in enumerate(powers, 1)]
+    return spec, FormContent(header={"unit": dept.unit or "", "department": dept.name or ""}, rows=rows)

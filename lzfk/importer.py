@@ -1,0 +1,392 @@
+"""``import_forms``: read filled forms into a register.
+
+A file is accepted or rejected as a whole: any error in it (an unknown level, a missing
+risk point, a conflict with the register under ``--on-conflict stop``) rejects it and
+nothing from it is written. Accepted files are merged into the register, which is then
+written once, atomically. Records are matched by stable ID, so re-importing a form finds
+the records it made before: identical ones are "unchanged", different ones are a conflict
+that ``on_conflict`` decides (stop: reject the file; skip: keep the register's; update:
+take the form's). Adding what the register lacks (an empty field, a new holder) is never
+a conflict.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from lzfk.errors import InputUnreadable
+from lzfk.excel.reader import FormData, read_sheet
+from lzfk.excel.safety import DEFAULT_LIMITS, Limits
+from lzfk.excel.workbook import find_spreadsheets, read_workbook
+from lzfk.models import Department, DepartmentFile, Position, Power, RiskPoint
+from lzfk.problems import Problem, has_errors, problem
+from lzfk.register import Register, bulk, load_register, save_register
+from lzfk.vocab import Severity
+
+
+class OnConflict(str, Enum):
+    STOP = "stop"
+    SKIP = "skip"
+    UPDATE = "update"
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str  # accepted | rejected | unreadable
+    forms: list[dict[str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "status": self.status, "forms": self.forms, "counts": self.counts,
+                "errors": sum(p.severity is Severity.ERROR for p in self.problems),
+                "warnings": sum(p.severity is Severity.WARNING for p in self.problems)}
+
+
+@dataclass
+class ImportReport:
+    register: str
+    dry_run: bool
+    files: list[FileResult] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "register": self.register,
+            "dry_run": self.dry_run,
+            "files": [f.to_dict() for f in self.files],
+            "accepted": self.count("accepted"),
+            "rejected": self.count("rejected"),
+            "unreadable": self.count("unreadable"),
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "written": self.written,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+def import_forms(
+    paths: list[Path],
+    *,
+    into: Path,
+    on_conflict: OnConflict = OnConflict.STOP,
+    dry_run: bool = False,
+    unit: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportReport:
+    """Import every spreadsheet in ``paths`` into the register at ``into``.
+
+    Forms that name no unit (a department register, a power list) are taken to belong to
+    ``unit``, else to the register's unit, else to the unit most forms of this import name.
+    """
+    register = load_register(into, must_exist=False)
+    report = ImportReport(register=str(into), dry_run=dry_run)
+    loaded: list[tuple[FileResult, Path, list]] = []
+    for path in find_spreadsheets(paths):
+        result = FileResult(file=str(path), status="accepted")
+        report.files.append(result)
+        try:
+            loaded.append((result, path, read_workbook(path, limits)))
+        except InputUnreadable as exc:
+            result.status = "unreadable"
+            result.problems.append(exc.problem)
+    default_unit = unit or register.info.unit.name or _most_named_unit(sheets for _, _, sheets in loaded)
+    created_now: set[str] = set()  # records created by this run: later files merge into them
+    for result, path, sheets in loaded:
+        _import_file(result, path, sheets, register, into, on_conflict, default_unit, created_now)
+        for key in ("created", "updated", "unchanged", "skipped"):
+            setattr(report, key, getattr(report, key) + result.counts.get(key, 0))
+    if not dry_run and register.dirty:
+        if not register.info.unit.name and default_unit:
+            register.info.unit.name = default_unit
+            register.info_dirty = True
+        report.written = save_register(register)
+    return report
+
+
+def _import_file(result: FileResult, path: Path, sheets: list, register: Register, into: Path,
+                 on_conflict: OnConflict, default_unit: str | None, created_now: set[str]) -> None:
+    name = str(path)
+    source_file = _source_name(path, into)
+    forms: list[FormData] = []
+    with bulk():
+        for sheet in sheets:
+            data = read_sheet(sheet, name, source_file, default_unit=default_unit)
+            if data is not None:
+                forms.append(data)
+                result.forms.append({"sheet": data.sheet, "form": data.kind.value})
+                result.problems.extend(data.problems)
+    if not forms:
+        names = "、".join(f"「{s.name}」" for s in sheets)
+        result.problems.append(problem("unknown-form", file=name, detail=f"（工作表：{names}）" if names else ""))
+    if has_errors(result.problems):
+        result.status = "rejected"
+        return
+    plan = _Plan(register, on_conflict, created_now)
+    with bulk():
+        for data in forms:
+            plan.add(data)
+    result.problems.extend(plan.problems)
+    if has_errors(plan.problems):
+        result.status = "rejected"
+        return
+    plan.apply()
+    result.counts = plan.counts
+
+
+def _most_named_unit(workbooks) -> str | None:
+    from lzfk.excel.layout import form_unit
+
+    counts: dict[str, int] = {}
+    for sheets in workbooks:
+        for sheet in sheets:
+            found = form_unit(sheet)
+            if found:
+                counts[found] = counts.get(found, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
+
+
+def _source_name(path: Path, into: Path) -> str:
+    """The file as the register records it: relative to the register, so it does not
+    depend on the directory the command ran in."""
+    try:
+        return Path(os.path.relpath(path.resolve(), into.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()
+
+
+_IGNORED = {"id", "source"}
+
+
+class _Plan:
+    """The changes one file makes, checked for conflicts before anything is applied."""
+
+    def __init__(self, register: Register, on_conflict: OnConflict, created_now: set[str]) -> None:
+        self.register = register
+        self.on_conflict = on_conflict
+        self.created_now = created_now
+        self.problems: list[Problem] = []
+        self.counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0}
+        self.new_departments: dict[str, DepartmentFile] = {}
+        self.department_updates: dict[str, Department] = {}
+        self.puts: list[tuple[str, Position | Power | RiskPoint]] = []
+        self.planned: dict[str, Position | Power | RiskPoint] = {}
+        self.new_ids: set[str] = set()
+
+    def add(self, data: FormData) -> None:
+        for dept_id, dept in data.departments.items():
+            self._department(dept_id, dept, data)
+        known_positions = set(data.positions)
+        for pos_id, (dept_id, pos) in data.positions.items():
+            self._record(dept_id, pos, data)
+        for power_id, (dept_id, power) in data.powers.items():
+            if power.position and power.position not in known_positions and self.register.find(power.position) is None:
+                power.position = None  # the holder is not (yet) a position of the register
+            self._record(dept_id, power, data)
+        for rp_id, (dept_id, rp) in data.risk_points.items():
+            self._record(dept_id, rp, data)
+
+    def _conflict(self, data: FormData, record: Any, fields: list[str], label: str) -> None:
+        row = record.source.row if getattr(record, "source", None) else None
+        self.problems.append(problem(
+            "conflict", file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
+            field=label, value=getattr(record, "description", None) or getattr(record, "name", None) or getattr(record, "title", None),
+            detail="、".join(fields),
+        ))
+
+    def _differs(self, data: FormData, record: Any, fields: list[str], label: str) -> None:
+        row = record.source.row if getattr(record, "source", None) else None
+        self.problems.append(problem(
+            "differs-from-register", file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
+            field=label, value=getattr(record, "description", None) or getattr(record, "name", None) or getattr(record, "title", None),
+            detail="、".join(fields),
+        ))
+
+    def _department(self, dept_id: str, incoming: Department, data: FormData) -> None:
+        existing_file = self.register.files.get(dept_id) or self.new_departments.get(dept_id)
+        if existing_file is None:
+            self.new_departments[dept_id] = DepartmentFile(department=incoming)
+            return
+        current = self.department_updates.get(dept_id, existing_file.department)
+        filled, overwritten, differing = _reconcile(current, incoming, same_form=False)
+        if differing and self.on_conflict is OnConflict.UPDATE:
+            filled = overwritten
+        elif differing and dept_id not in self.created_now and dept_id not in self.new_departments:
+            self._differs(data, incoming, differing, "部门")
+        if filled is not current:
+            self.department_updates[dept_id] = filled
+
+    def _record(self, dept_id: str, incoming: Any, data: FormData) -> None:
+        current = self.planned.get(incoming.id)
+        if current is None:
+            found = self.register.find(incoming.id)
+            current = found[1] if found else None
+        if current is None:
+            self.planned[incoming.id] = incoming
+            self.puts.append((dept_id, incoming))
+            self.new_ids.add(incoming.id)
+            self.counts["created"] += 1
+            return
+        same_form = (
+            current.source is not None and incoming.source is not None
+            and (current.source.file, current.source.sheet) == (incoming.source.file, incoming.source.sheet)
+            and incoming.id not in self.planned and incoming.id not in self.created_now
+        )
+        filled, overwritten, differing = _reconcile(current, incoming, same_form=same_form)
+        result = filled
+        if differing:
+            if same_form and self.on_conflict is OnConflict.STOP:
+                self._conflict(data, incoming, differing, _KIND_LABEL[type(incoming)])
+                return
+            if same_form and self.on_conflict is OnConflict.SKIP:
+                self.counts["skipped"] += 1
+                return
+            if self.on_conflict is OnConflict.UPDATE:
+                result = overwritten
+            else:  # another form disagrees: keep the register's values, say so
+                self._differs(data, incoming, differing, _KIND_LABEL[type(incoming)])
+        if result is current:
+            self.counts["unchanged"] += 1
+            return
+        if same_form or self.on_conflict is OnConflict.UPDATE:
+            result.source = incoming.source or result.source
+        self.planned[incoming.id] = result
+        self.puts.append((dept_id, result))
+        if incoming.id not in self.new_ids:
+            self.counts["updated"] += 1
+
+    def apply(self) -> None:
+        register = self.register
+        for dept_id, df in self.new_departments.items():
+            register.add_department(df)
+            self.created_now.add(dept_id)
+        for dept_id, dept in self.department_updates.items():
+            register.files[dept_id].department = dept
+            register.dirty.add(dept_id)
+        for dept_id, record in self.puts:
+            register.put(dept_id, record)
+        self.created_now.update(self.new_ids)
+
+
+_KIND_LABEL = {Position: "岗位", Power: "权力事项", RiskPoint: "风险点"}
+_FIELD_LABEL = {
+    "title": "岗位名称", "tier": "岗位层级", "grade": "岗位风险等级", "holders": "在岗人员", "oversees": "分管工作",
+    "duties": "岗位职责", "workflow": "工作流程", "reviews": "审核意见", "type": "风险类型", "description": "风险点",
+    "manifestation": "表现形式", "three_important": "三重一大", "likelihood": "发生可能性", "harm": "危害程度",
+    "consequence": "后果", "resources": "人财物支配权", "level": "风险等级", "level_basis": "定级依据",
+    "department_head": "部门负责人", "responsible_leader": "责任领导", "measures": "防控措施", "name": "名称",
+    "kind": "类别", "content": "内容", "holder": "行使岗位", "position": "岗位", "legal_basis": "法律依据",
+    "flow": "运行流程", "head": "负责人", "leader": "分管领导", "unit": "单位",
+}
+
+
+def _reconcile(current: Any, incoming: Any, *, same_form: bool) -> tuple[Any, Any, list[str]]:
+    """Merge the fields ``incoming`` speaks for with ``current``.
+
+    Returns ``(filled, overwritten, differing)``: ``filled`` only adds what ``current``
+    lacks (empty fields, new holders, new measures and reviews); ``overwritten`` takes
+    ``incoming``'s values wherever they differ; ``differing`` names the fields that do.
+    Either record is ``current`` itself when nothing changes.
+    """
+    fills: dict[str, Any] = {}
+    overrides: dict[str, Any] = {}
+    differing: list[str] = []
+    for key in incoming.model_fields_set - _IGNORED:
+        new, old = getattr(incoming, key), getattr(current, key)
+        if new == old or new is None:
+            continue
+        merger = _LIST_MERGERS.get(key)
+        if merger is not None:
+            filled, overwritten, differs = merger(old, new, same_form)
+            if filled != old:
+                fills[key] = filled
+            if overwritten != old:
+                overrides[key] = overwritten
+            if differs:
+                differing.append(_FIELD_LABEL.get(key, key))
+            continue
+        if new == []:
+            continue
+        if old in (None, [], ""):
+            fills[key] = overrides[key] = new
+        else:
+            overrides[key] = new
+            differing.append(_FIELD_LABEL.get(key, key))
+    filled = current.model_copy(update=fills) if fills else current
+    overwritten = current.model_copy(update=overrides) if overrides else current
+    return filled, overwritten, differing
+
+
+def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[list, list, bool]:
+    union = list(old) + [n for n in new if n not in old]
+    return union, union, False
+
+
+def _merge_keyed(key: str):
+    """Merge lists of records keyed by ``key`` (measures by text, reviews by stage)."""
+
+    def merge(old: list, new: list, same_form: bool) -> tuple[list, list, bool]:
+        by_key = {getattr(item, key): item for item in old}
+        filled = list(old)
+        differs = False
+        for item in new:
+            match = by_key.get(getattr(item, key))
+            if match is None:
+                filled.append(item)
+                differs = differs or (same_form and bool(old))
+                continue
+            updates = {}
+            for name in item.model_fields_set:
+                value, mine = getattr(item, name), getattr(match, name)
+                if value == mine or value is None:
+                    continue
+                if mine is None:
+                    updates[name] = value
+                else:
+                    differs = True
+            if updates:
+                filled[filled.index(match)] = match.model_copy(update=updates)
+        if same_form and {getattr(i, key) for i in old} - {getattr(i, key) for i in new}:
+            differs = True  # the form no longer lists some of them
+        overwritten = [by_key[getattr(i, key)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
+                       if getattr(i, key) in by_key else i for i in new] if differs else filled
+        return filled, overwritten, differs
+
+    return merge
+
+
+def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list, bool]:
+    if not new:
+        return old, old, False
+    if not old:
+        return new, new, False
+    return old, new, True
+
+
+_LIST_MERGERS = {
+    "holders": _merge_holders,
+    "measures": _merge_keyed("text"),
+    "reviews": _merge_keyed("stage"),
+    "three_important": _merge_plain_list,
+    "resources": _merge_plain_list,
+    "flow": _merge_plain_list,
+    "powers": _merge_plain_list,
+}

@@ -1,0 +1,181 @@
+"""The register's records (pydantic v2).
+
+A register holds units' departments; each department holds its positions, powers and risk
+points, and each risk point its measures. References are by stable ID (``lzfk.ids``), so a
+re-imported form updates the records it made before instead of adding copies.
+Warnings (预警) and assessments (考核) will hang off departments and positions the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from lzfk.vocab import (
+    Consequence,
+    MeasureKind,
+    MeasureStage,
+    MeasureStatus,
+    PositionGrade,
+    PositionTier,
+    Resource,
+    ReviewStage,
+    RiskLevel,
+    RiskType,
+    Scale,
+    ThreeImportant,
+)
+
+
+def _text_or_none(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+OptText = Annotated[str | None, BeforeValidator(_text_or_none)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=False)
+
+
+class Source(Record):
+    """Where a record was read from: file (relative to the register when possible), sheet, row (1-based)."""
+
+    file: str
+    sheet: OptText = None
+    row: int | None = None
+
+
+class Measure(Record):
+    """防控措施: one measure of a risk point, in one of the three lines of defence."""
+
+    text: str = Field(min_length=1)
+    stage: MeasureStage | None = None
+    kind: MeasureKind | None = None
+    owner: OptText = None
+    deadline: dt.date | None = None
+    status: MeasureStatus | None = None
+
+
+class LevelOverride(Record):
+    """组织审定: a level set by the reviewing body over the computed one, with its reason."""
+
+    level: RiskLevel
+    reason: str = Field(min_length=1)
+    by: OptText = None
+    date: dt.date | None = None
+
+
+class Review(Record):
+    """审核: one review block of a form (opinion, reviewer, date)."""
+
+    stage: ReviewStage
+    reviewer: OptText = None
+    opinion: OptText = None
+    date: dt.date | None = None
+
+
+class RiskPoint(Record):
+    """风险点: where improper conduct could happen, with its type, level and measures."""
+
+    id: str
+    position: str | None = None  # Position.id; None for a department-wide risk point
+    type: RiskType | None = None
+    description: str = Field(min_length=1)
+    manifestation: OptText = None
+    three_important: list[ThreeImportant] = Field(default_factory=list)
+    likelihood: Scale | None = None
+    harm: Scale | None = None
+    consequence: Consequence | None = None
+    resources: list[Resource] = Field(default_factory=list)
+    level: RiskLevel | None = None
+    level_basis: OptText = None
+    override: LevelOverride | None = None
+    department_head: OptText = None
+    responsible_leader: OptText = None
+    measures: list[Measure] = Field(default_factory=list)
+    source: Source | None = None
+
+    @property
+    def effective_level(self) -> RiskLevel | None:
+        return self.override.level if self.override else self.level
+
+
+class Power(Record):
+    """职权 (权力清单 entry): name, kind, content, holder position, legal basis, flow."""
+
+    id: str
+    name: str = Field(min_length=1)
+    kind: OptText = None
+    content: OptText = None
+    holder: OptText = None  # the position's title as written in the list
+    position: str | None = None  # Position.id when the holder is a known position
+    legal_basis: OptText = None
+    flow: list[str] = Field(default_factory=list)
+    source: Source | None = None
+
+
+class Position(Record):
+    """岗位: a position in a department; risk belongs to the position, not the person (seed 001)."""
+
+    id: str
+    title: str = Field(min_length=1)
+    tier: PositionTier | None = None
+    grade: PositionGrade | None = None
+    holders: list[str] = Field(default_factory=list)
+    oversees: OptText = None  # 分管工作 (leadership positions)
+    duties: OptText = None
+    workflow: OptText = None
+    powers: list[str] = Field(default_factory=list)  # Power.id
+    reviews: list[Review] = Field(default_factory=list)
+    source: Source | None = None
+
+
+class Department(Record):
+    """部门 / 科室: its head (负责人) and overseeing leader (分管领导)."""
+
+    id: str
+    unit: OptText = None
+    name: OptText = None  # None when a form names no department
+    head: OptText = None
+    leader: OptText = None
+    reviews: list[Review] = Field(default_factory=list)
+
+
+class DepartmentFile(Record):
+    """What one YAML file of the register holds: one department and everything under it."""
+
+    format: str = "lzfk/1"
+    department: Department
+    positions: list[Position] = Field(default_factory=list)
+    powers: list[Power] = Field(default_factory=list)
+    risk_points: list[RiskPoint] = Field(default_factory=list)
+
+
+class Unit(Record):
+    """单位: the unit the register belongs to, with its discipline body and supervisor."""
+
+    name: OptText = None
+    discipline_body: OptText = None  # 纪委 / 派驻纪检组 / 监察室
+    superior: OptText = None  # 上级纪检监察机关
+    leaders: list[str] = Field(default_factory=list)
+
+
+class RegisterInfo(Record):
+    """``register.yaml``: the register's own description."""
+
+    format: str = "lzfk/1"
+    title: OptText = None
+    unit: Unit = Field(default_factory=Unit)
+
+
+class Person(Record):
+    """人员: a holder of one or more positions (derived from the positions' holders)."""
+
+    name: str
+    positions: list[str] = Field(default_factory=list)

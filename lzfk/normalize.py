@@ -1,0 +1,279 @@
+"""Turn what people type into canonical values.
+
+Everything read from a form passes through here: traditional → simplified script (OpenCC),
+full-width → half-width letters, digits and spaces, whitespace inside labels, numbered
+measures inside one cell, the many spellings of levels, types and dates.
+
+Free text keeps Chinese punctuation (，；：（）) — that is correct Chinese typography — but
+loses full-width letters/digits and stray whitespace. Labels (headers, field names, enum
+values) lose all punctuation and whitespace before they are looked up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import TypeVar
+
+from lzfk.vocab import Vocab
+
+E = TypeVar("E", bound=Vocab)
+
+# Full-width ASCII letters and digits (and the ideographic space) to half-width.
+_FULL_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULL_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULL_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULL_ALNUM.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0xFEFF: None, 0x200B: None})
+# All full-width ASCII (punctuation too), used for labels and structured values.
+_FULL_ALL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULL_ALL.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0xFEFF: None, 0x200B: None})
+
+_converter = None
+
+
+def _opencc():
+    global _converter
+    if _converter is None:
+        import opencc  # lazy: loading the dictionaries costs ~50 ms
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional → simplified script with OpenCC; ASCII is returned untouched (fast path)."""
+    if text.isascii():
+        return text
+    return _opencc().convert(text)
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as text: integral floats lose their ``.0``; None becomes ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])")
+
+
+def clean_text(value: object) -> str:
+    """Free text: simplified script, half-width letters/digits, whitespace collapsed.
+
+    A space left between two Chinese characters (``姓  名``, a wrapped line) is dropped.
+    """
+    text = cell_text(value)
+    if not text:
+        return ""
+    if text[0] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:]  # lzfk's own escape of formula-like text (excel.writer.safe_cell)
+    text = to_simplified(text.translate(_FULL_ALNUM))
+    text = _SPACE_RUN.sub(" ", text).strip()
+    if " " in text:
+        text = _CJK_GAP.sub("", text)
+    return text
+
+
+_LABEL_DROP = re.compile(r"[\s:：*＊※·•\"'“”‘’「」『』《》〈〉()（）\[\]【】{}、,，.。;；!！?？_\-—–~～/\\|]+")
+
+
+@lru_cache(maxsize=65536)
+def label_key(value: str) -> str:
+    """A label reduced for lookup: simplified, half-width, upper-case, no spaces or punctuation.
+
+    ``"單位（盖章）："`` → ``"单位盖章"``; ``"风险\\n类别"`` → ``"风险类别"``.
+    """
+    text = to_simplified(value.translate(_FULL_ALL))
+    return _LABEL_DROP.sub("", text).upper()
+
+
+def structured_text(value: object) -> str:
+    """A short structured value (level, grade, date): simplified, half-width, no spaces."""
+    text = cell_text(value)
+    return re.sub(r"\s+", "", to_simplified(text.translate(_FULL_ALL)))
+
+
+# --- enum lookup -------------------------------------------------------------------------
+
+_SUFFIXES = {
+    "level": ("风险等级", "风险", "等级", "级别", "级"),
+    "type": ("风险", "方面", "类"),
+    "plain": (),
+}
+
+
+def _strip_suffixes(key: str, suffixes: tuple[str, ...]) -> str:
+    changed = True
+    while changed and key:
+        changed = False
+        for suffix in suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)]
+                changed = True
+    return key
+
+
+@lru_cache(maxsize=None)
+def _table(enum_cls: type[Vocab], mode: str) -> dict[str, Vocab]:
+    table: dict[str, Vocab] = {}
+    for member in enum_cls:
+        for alias in (member.value, *member.aliases):
+            key = label_key(alias)
+            table.setdefault(key, member)
+            table.setdefault(_strip_suffixes(key, _SUFFIXES[mode]), member)
+    return table
+
+
+def lookup(enum_cls: type[E], value: object, mode: str = "plain") -> E | None:
+    """The member of ``enum_cls`` that ``value`` spells, or None if it spells none.
+
+    ``mode`` chooses which suffixes may be dropped: ``"level"`` (级, 风险 …), ``"type"``
+    (风险, 方面 …) or ``"plain"``.
+    """
+    key = label_key(cell_text(value))
+    if not key:
+        return None
+    table = _table(enum_cls, mode)
+    found = table.get(key)
+    if found is None:
+        found = table.get(_strip_suffixes(key, _SUFFIXES[mode]))
+    return found  # type: ignore[return-value]
+
+
+def is_blank(value: object) -> bool:
+    return not cell_text(value).strip()
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YMD = re.compile(r"^(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?$")
+_YM = re.compile(r"^(\d{4})[年./\-](\d{1,2})月?(?:底|末)?$")
+_Y_END = re.compile(r"^(\d{4})年?(?:底|末|年底|年末)$")
+_EMPTY_DATE = re.compile(r"^(?:年?月?日?)$")
+
+
+class UnreadableValue(ValueError):
+    """A value that is there but cannot be understood."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """``2011年6月30日``, ``2011.6.30``, ``2011-06-30``, Excel serial numbers, date cells.
+
+    A blank or the template's ``年  月  日`` gives None; anything else unreadable raises.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel's date range (1900 system)
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise UnreadableValue(cell_text(value))
+    text = structured_text(value)
+    if _EMPTY_DATE.match(text):
+        return None
+    try:
+        if m := _YMD.match(text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _YM.match(text):
+            year, month = int(m[1]), int(m[2])
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        if m := _Y_END.match(text):
+            return dt.date(int(m[1]), 12, 31)
+        if text.isdigit() and 20000 <= int(text) < 80000:  # serial typed as text
+            return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+    except ValueError:
+        pass
+    raise UnreadableValue(cell_text(value))
+
+
+# --- lists inside one cell -----------------------------------------------------------------
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_NUM = "一二三四五六七八九十"
+# A list marker: 1.  1、  1．  1)  (1)  （1）  ①  一、  — at the start or after a separator.
+_MARKER = re.compile(
+    r"(?:^|(?<=[\n;；。，,\s]))\s*"
+    r"(?:[(（](?P<paren>\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?P<num>\d{1,2})(?:[.．、,，)）](?!\d))"
+    r"|(?P<cn>[一二三四五六七八九十]{1,2})、)"
+)
+
+
+def _marker_number(m: re.Match[str]) -> int:
+    token = m.group("paren") or m.group("num") or m.group("cn")
+    if m.group("circled"):
+        return _CIRCLED.index(m.group("circled")) + 1
+    assert token is not None
+    if token.isdigit():
+        return int(token)
+    if token == "十":
+        return 10
+    if token.startswith("十"):
+        return 10 + _CN_NUM.index(token[1]) + 1
+    if len(token) == 2 and token[1] == "十":
+        return (_CN_NUM.index(token[0]) + 1) * 10
+    return _CN_NUM.index(token[0]) + 1
+
+
+def split_numbered(value: object) -> list[str]:
+    """Split ``"1.加强教育；2.制定制度"`` into items; unnumbered text is one item.
+
+    Only markers counting up from 1 (1, 2, 3 …) split, so a number inside a sentence
+    (``公示5个工作日``) never does. Each item is cleaned and loses its trailing separator.
+    """
+    raw = cell_text(value).translate(_FULL_ALNUM)
+    if not raw.strip():
+        return []
+    cuts: list[tuple[int, int]] = []  # (marker start, text start)
+    expected = 1
+    for m in _MARKER.finditer(raw):
+        if _marker_number(m) == expected:
+            cuts.append((m.start(), m.end()))
+            expected += 1
+    if not cuts or raw[: cuts[0][0]].strip():
+        # No list, or text before the first marker: split on line breaks only.
+        parts = [p for p in re.split(r"[\r\n]+", raw) if p.strip()]
+    else:
+        parts = [raw[start : (cuts[i + 1][0] if i + 1 < len(cuts) else len(raw))] for i, (_, start) in enumerate(cuts)]
+    items = []
+    for part in parts:
+        text = clean_text(part).strip(" ;；,，、")
+        if text:
+            items.append(text)
+    return items
+
+
+_NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
+
+
+def split_names(value: object) -> list[str]:
+    """``"张某、李某"`` → ``["张某", "李某"]``."""
+    text = clean_text(value)
+    return [name for name in _NAME_SPLIT.split(text) if name]
+
+
+def split_label_value(text: str) -> tuple[str, str] | None:
+    """``"单位（盖章）：某县财政局"`` → (label, value); None if the cell has no colon."""
+    for sep in ("：", ":"):
+        if sep in text:
+            label, _, value = text.partition(sep)
+            if label.strip():
+                return label, value
+    return None

@@ -1,0 +1,97 @@
+"""Problems are data (STYLE.md §3): a code, a severity, where it is, and a Chinese message.
+
+Every problem lzfk can report is in ``CATALOGUE`` with its message template; the rest of
+the code creates problems with :func:`problem` and never writes messages inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from lzfk.vocab import Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# code -> (severity, message template). Templates may use {file} {sheet} {cell} {field} {value} {detail}.
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    # file unreadable (exit code 3)
+    "file-not-found": (E, "找不到文件：{file}"),
+    "not-a-spreadsheet": (E, "{file} 不是电子表格文件（支持 .xlsx .xlsm .xls .ods）{detail}"),
+    "truncated-file": (E, "{file} 文件已损坏或不完整，无法读取{detail}"),
+    "too-large": (E, "{file} 超出安全上限，拒绝读取：{detail}"),
+    # content of a form (exit code 1)
+    "unknown-form": (E, "{file} 中没有可识别的表格（未找到标题或“风险点”“权力名称”等表头）{detail}"),
+    "missing-header": (E, "{file}「{sheet}」未找到表头行（应包含“风险点”等列）"),
+    "missing-value": (E, "{file}「{sheet}」{cell}「{field}」未填写"),
+    "unknown-level": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”（应为 Ⅰ级/Ⅱ级/Ⅲ级、一级/二级/三级 或 高/中/低）"),
+    "unknown-grade": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”（应为 A/B/C 或 高/中/低）"),
+    "unknown-type": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”（应为 思想道德、岗位职责、制度机制、业务流程 或 外部环境风险）"),
+    "unknown-value": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”{detail}"),
+    "bad-date": (E, "{file}「{sheet}」{cell}「{field}」不是有效日期：“{value}”（可写 2011年6月30日、2011.6.30 或 2011-06-30）"),
+    "duplicate-risk": (W, "{file}「{sheet}」{cell} 风险点“{value}”在同一岗位中重复出现，已合并"),
+    "empty-form": (W, "{file}「{sheet}」表格未填写任何风险点或权力事项"),
+    "formula-cell": (W, "{file}「{sheet}」{cell} 含公式，只读取其保存的结果，不计算公式"),
+    "differs-from-register": (W, "{file}「{sheet}」{cell} {field}“{value}”与台账中来自另一份表格的内容不同（{detail}），已保留台账原有内容，只补充了空缺项；如以本表为准请用 --on-conflict update"),
+    "conflict": (E, "{file}「{sheet}」{cell} {field}“{value}”在台账中已存在且内容不同（{detail}）；如需覆盖请用 --on-conflict update，跳过请用 --on-conflict skip"),
+    # register checks (lzfk check)
+    "register-unreadable": (E, "台账文件 {file} 无法读取：{detail}"),
+    "register-invalid": (E, "台账文件 {file} 中 {field} 不符合格式：{detail}"),
+    "duplicate-id": (E, "台账中编号 {value} 重复出现（{file}）"),
+    "dangling-reference": (E, "{file} 中 {field} 引用了不存在的编号 {value}"),
+    "missing-field": (W, "{file} 中 {field} 未填写（{value}）"),
+    "rank-only-grading": (W, "台账中风险等级与岗位层级完全对应，疑似仅按职务高低定级（种子文件003 篇1（四）指出此做法不妥）{detail}"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a warning) in an input file or a register."""
+
+    code: str
+    severity: Severity
+    file: str | None
+    sheet: str | None
+    cell: str | None
+    field: str | None
+    value: str | None
+    message: str
+
+    def to_dict(self) -> dict[str, str | None]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def problem(
+    code: str,
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    cell: str | None = None,
+    field: str | None = None,
+    value: object = None,
+    detail: str = "",
+) -> Problem:
+    """Build the catalogued problem ``code`` with its Chinese message filled in."""
+    severity, template = CATALOGUE[code]
+    text = None if value is None else str(value)
+    if text is not None and len(text) > 80:
+        text = text[:77] + "…"
+    message = template.format(
+        file=file or "", sheet=sheet or "", cell=cell or "", field=field or "", value=text or "", detail=detail
+    )
+    return Problem(code, severity, file, sheet, cell, field, text, message.replace("「」", ""))
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def cell_name(row: int, col: int) -> str:
+    """Zero-based (row, col) → ``"E4"``."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"

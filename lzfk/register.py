@@ -1,0 +1,283 @@
+"""The register on disk: a directory of YAML files, one per department.
+
+    DIR/register.yaml                    the register itself (format, unit)
+    DIR/<单位>/<部门>.yaml                one department: its positions, powers, risk points
+
+English keys, Chinese values, block style, so diffs under version control read well.
+Files are read with yaml-rs (a YAML 1.2 parser in Rust that never constructs objects from
+tags) and written atomically: every changed file is written to a temporary file first
+and renamed over the old one only when all of them were written.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from lzfk.errors import OutputError, RegisterUnreadable
+from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint
+from lzfk.problems import Problem, problem
+
+REGISTER_FILE = "register.yaml"
+FORMAT = "lzfk/1"
+UNKNOWN_UNIT = "未注明单位"
+UNKNOWN_DEPARTMENT = "未注明部门"
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are built (3–4× faster)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class Register:
+    """A register loaded in memory; records are indexed by ID."""
+
+    root: Path
+    info: RegisterInfo = field(default_factory=RegisterInfo)
+    files: dict[str, DepartmentFile] = field(default_factory=dict)  # department id -> file
+    paths: dict[str, str] = field(default_factory=dict)  # department id -> path relative to root
+    exists: bool = False
+    dirty: set[str] = field(default_factory=set)
+    info_dirty: bool = False
+    _index: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # record id -> (dept id, list, index)
+
+    # -- lookup ----------------------------------------------------------------------------
+    def build_index(self) -> None:
+        index: dict[str, tuple[str, str, int]] = {}
+        for dept_id, df in self.files.items():
+            for attr in ("positions", "powers", "risk_points"):
+                for i, record in enumerate(getattr(df, attr)):
+                    index.setdefault(record.id, (dept_id, attr, i))
+        self._index = index
+
+    def find(self, record_id: str) -> tuple[str, object] | None:
+        """(department id, record) for a position, power or risk point ID."""
+        hit = self._index.get(record_id)
+        if hit is None:
+            return None
+        dept_id, attr, i = hit
+        return dept_id, getattr(self.files[dept_id], attr)[i]
+
+    def put(self, dept_id: str, record: Position | Power | RiskPoint) -> None:
+        """Add or replace a record under its department."""
+        attr = {Position: "positions", Power: "powers", RiskPoint: "risk_points"}[type(record)]
+        items = getattr(self.files[dept_id], attr)
+        hit = self._index.get(record.id)
+        if hit is not None:
+            items[hit[2]] = record
+        else:
+            self._index[record.id] = (dept_id, attr, len(items))
+            items.append(record)
+        self.dirty.add(dept_id)
+
+    def add_department(self, df: DepartmentFile) -> None:
+        dept = df.department
+        self.files[dept.id] = df
+        self.paths[dept.id] = self._new_path(dept.unit, dept.name, dept.id)
+        self.dirty.add(dept.id)
+
+    def _new_path(self, unit: str | None, name: str | None, dept_id: str) -> str:
+        base = f"{_safe_name(unit or UNKNOWN_UNIT)}/{_safe_name(name or UNKNOWN_DEPARTMENT)}"
+        taken = set(self.paths.values())
+        path = base + ".yaml"
+        if path in taken or path == REGISTER_FILE:
+            path = f"{base}-{dept_id[2:8]}.yaml"
+        return path
+
+    # -- iteration -------------------------------------------------------------------------
+    def departments(self) -> Iterator[DepartmentFile]:
+        for dept_id in sorted(self.files, key=lambda d: self.paths[d]):
+            yield self.files[dept_id]
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def _safe_name(name: str) -> str:
+    cleaned = _UNSAFE.sub("_", name).strip(" .") or "_"
+    return cleaned[:60]
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def load_register(root: Path, *, must_exist: bool = True) -> Register:
+    """Load a register directory; raises RegisterUnreadable with the problems found.
+
+    With ``must_exist=False`` a missing or empty directory gives an empty register (the
+    target of a first import).
+    """
+    import yaml_rs
+    from pydantic import ValidationError
+
+    register = Register(root=root)
+    if not root.exists():
+        if must_exist:
+            raise RegisterUnreadable(f"台账目录不存在：{root}")
+        return register
+    if not root.is_dir():
+        raise RegisterUnreadable(f"{root} 不是目录，台账应是一个目录")
+    info_path = root / REGISTER_FILE
+    yaml_files = sorted(p for p in root.rglob("*.yaml") if p.name != REGISTER_FILE or p.parent != root)
+    if not info_path.exists() and not yaml_files:
+        if must_exist:
+            raise RegisterUnreadable(f"{root} 中没有台账（缺少 {REGISTER_FILE}）。请先用 lzfk import … --into {root} 导入表格")
+        return register
+    problems: list[Problem] = []
+    register.exists = True
+    with bulk():
+        if info_path.exists():
+            try:
+                register.info = RegisterInfo.model_validate(yaml_rs.loads(info_path.read_text("utf-8")) or {})
+            except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
+                problems.append(problem("register-unreadable", file=str(info_path), detail=_first_line(exc)))
+            except ValidationError as exc:
+                problems.extend(_validation_problems(str(info_path), exc))
+        for path in yaml_files:
+            rel = path.relative_to(root).as_posix()
+            try:
+                data = yaml_rs.loads(path.read_text("utf-8"))
+                df = DepartmentFile.model_validate(data)
+            except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
+                problems.append(problem("register-unreadable", file=str(path), detail=_first_line(exc)))
+                continue
+            except ValidationError as exc:
+                problems.extend(_validation_problems(str(path), exc, data))
+                continue
+            dept_id = df.department.id
+            if dept_id in register.files:
+                problems.append(problem("duplicate-id", file=f"{register.paths[dept_id]}, {rel}", value=dept_id))
+                continue
+            register.files[dept_id] = df
+            register.paths[dept_id] = rel
+        register.build_index()
+    if problems:
+        raise RegisterUnreadable(f"台账 {root} 有 {len(problems)} 处无法读取", problems)
+    return register
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return " ".join(text.split("\n")[:4])[:300]
+
+
+def _validation_problems(file: str, exc, data: object = None) -> list[Problem]:
+    """pydantic errors, regrouped by location: ``risk_points[3].level`` plus the record's ID."""
+    out = []
+    for err in exc.errors()[:50]:
+        loc = err.get("loc", ())
+        where = ""
+        for part in loc:
+            where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        record_id = _record_id(data, loc)
+        value = err.get("input")
+        detail = _pydantic_message(err) + (f"（记录 {record_id}）" if record_id else "")
+        out.append(problem("register-invalid", file=file, field=where, value=None if isinstance(value, (dict, list)) else value, detail=detail))
+    return out
+
+
+def _record_id(data: object, loc: tuple) -> str | None:
+    node, found = data, None
+    for part in loc:
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+_PYDANTIC_ZH = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的键",
+    "enum": "取值不在允许范围内",
+    "string_too_short": "不能为空",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "date_from_datetime_parsing": "应为日期（如 2024-06-30）",
+    "date_parsing": "应为日期（如 2024-06-30）",
+    "date_type": "应为日期（如 2024-06-30）",
+    "list_type": "应为列表",
+    "model_type": "应为键值结构",
+    "dict_type": "应为键值结构",
+}
+
+
+def _pydantic_message(err: dict) -> str:
+    text = _PYDANTIC_ZH.get(err.get("type", ""), "")
+    if err.get("type") == "enum":
+        expected = err.get("ctx", {}).get("expected")
+        if expected:
+            text += f"（可选 {expected}）"
+    return text or str(err.get("msg", ""))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def dump_department(df: DepartmentFile) -> str:
+    import yaml_rs
+
+    data = df.model_dump(mode="json", exclude_defaults=True)
+    data = {"format": FORMAT, **data}
+    text = yaml_rs.dumps(data)
+    return text[4:] if text.startswith("---\n") else text
+
+
+def dump_info(info: RegisterInfo) -> str:
+    import yaml_rs
+
+    data = {"format": FORMAT, **info.model_dump(mode="json", exclude_defaults=True)}
+    text = yaml_rs.dumps(data)
+    return text[4:] if text.startswith("---\n") else text
+
+
+def save_register(register: Register) -> list[str]:
+    """Write the changed department files (and register.yaml) atomically; return their paths.
+
+    All new contents go to temporary files beside their targets first; only when every one
+    of them is written and flushed are they renamed into place, so a failure leaves the
+    register as it was.
+    """
+    planned: list[tuple[Path, str]] = []
+    root = register.root
+    if register.info_dirty or not (root / REGISTER_FILE).exists():
+        planned.append((root / REGISTER_FILE, dump_info(register.info)))
+    for dept_id in sorted(register.dirty, key=lambda d: register.paths[d]):
+        planned.append((root / register.paths[dept_id], dump_department(register.files[dept_id])))
+    written: list[tuple[Path, Path]] = []
+    try:
+        for target, text in planned:
+            data = text.encode("utf-8")
+            if target.exists() and target.read_bytes() == data:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            written.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+    except OSError as exc:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"无法写入台账 {root}：{exc.strerror or exc}") from None
+    for tmp, target in written:
+        os.replace(tmp, target)
+    register.dirty.clear()
+    register.info_dirty = False
+    return [str(target.relative_to(root)) for _, target in written]

@@ -1,0 +1,117 @@
+"""The command line as scripts use it: help, exit codes, JSON equal to the library's result."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO_FORMS, DEMO_REGISTER, ROOT, run_cli, snapshot
+from lzfk.cli import app
+
+COMMANDS = sorted(c.name for c in app.registered_commands)
+
+
+def test_every_command_has_help_with_examples_and_exit_codes():
+    assert set(COMMANDS) >= {"import", "list", "stats", "check", "forms"}
+    for name in COMMANDS:
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0, name
+        assert "示例" in result.stdout and "退出码" in result.stdout, name
+
+
+def test_demo_forms_import_reproduces_committed_register(tmp_path):
+    """The demo register is exactly what its forms import to (golden files)."""
+    target = tmp_path / "register"
+    shutil.copytree(DEMO_REGISTER, target)
+    before = snapshot(target)
+    shutil.rmtree(target)
+    # import from a copy placed like the original, so source paths (relative) match
+    forms = tmp_path / "forms"
+    shutil.copytree(DEMO_FORMS, forms)
+    result = run_cli("import", forms, "--into", target, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert snapshot(target) == before
+
+
+def test_reimport_is_unchanged_and_safe_to_run_twice(tmp_path):
+    target = tmp_path / "reg"
+    first = run_cli("import", DEMO_FORMS, "--into", target, "--format", "json").json()
+    assert first["rejected"] == 0 and first["created"] > 0
+    before = snapshot(target)
+    second = run_cli("import", DEMO_FORMS, "--into", target, "--format", "json").json()
+    assert (second["created"], second["updated"], second["rejected"]) == (0, 0, 0)
+    assert second["unchanged"] == first["created"] + first["updated"]  # every record (and every merge) found again
+    assert snapshot(target) == before
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    target = tmp_path / "reg"
+    result = run_cli("import", DEMO_FORMS, "--into", target, "--dry-run", "--format", "json")
+    assert result.exit_code == 0
+    assert result.json()["created"] > 0
+    assert not target.exists()
+
+
+def test_json_outputs_equal_library_results():
+    from lzfk.query import risk_rows, stats
+    from lzfk.register import load_register
+
+    register = load_register(DEMO_REGISTER)
+    assert run_cli("stats", DEMO_REGISTER, "--format", "json").json() == json.loads(json.dumps(stats(register)))
+    assert run_cli("list", "risks", DEMO_REGISTER, "--format", "json").json() == json.loads(json.dumps(risk_rows(register)))
+
+
+def test_demo_stats_contract():
+    data = run_cli("stats", DEMO_REGISTER, "--format", "json").json()
+    for key in ("departments", "positions", "people", "risk_points", "measures", "by_level", "by_type", "by_tier"):
+        assert key in data
+    assert data["departments"] >= 8 and data["positions"] >= 40 and data["risk_points"] >= 150
+    assert all(data["by_tier"][t] > 0 for t in ("leader", "middle", "general"))
+
+
+def test_list_contracts():
+    risks = run_cli("list", "risks", DEMO_REGISTER, "--format", "json").json()
+    assert isinstance(risks, list) and len(risks) >= 150
+    for key in ("id", "department", "position", "tier", "holders", "type", "description", "level", "three_important",
+                "measures", "source", "department_head", "responsible_leader"):
+        assert key in risks[0], key
+    assert {r["level"] for r in risks} <= {"I", "II", "III", None}
+    assert all(m["text"] for r in risks for m in r["measures"])
+    positions = run_cli("list", "positions", DEMO_REGISTER, "--format", "json").json()
+    for key in ("id", "department", "title", "tier", "grade", "holders"):
+        assert key in positions[0], key
+    assert {p["grade"] for p in positions} <= {"A", "B", "C", None}
+
+
+def test_check_demo_is_clean():
+    result = run_cli("check", DEMO_REGISTER, "--format", "json")
+    assert result.exit_code == 0
+    assert result.json()["errors"] == 0
+
+
+def test_missing_register_is_exit_3_without_traceback(tmp_path):
+    result = run_cli("stats", tmp_path / "nowhere")
+    assert result.exit_code == 3
+    assert "台账目录不存在" in result.stderr and "Traceback" not in result.output
+
+
+def test_usage_error_is_exit_2():
+    assert run_cli("import", "x.xlsx").exit_code == 2  # --into missing
+    assert run_cli("list", "everything", ".").exit_code == 2
+
+
+def test_installed_entry_point_runs_in_a_subprocess(tmp_path):
+    exe = shutil.which("lzfk", path=str(Path(sys.executable).parent)) or shutil.which("lzfk")
+    assert exe, "the lzfk console script is not installed"
+    result = subprocess.run([exe, "stats", str(DEMO_REGISTER), "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["risk_points"] >= 150
+    module = subprocess.run([sys.executable, "-m", "lzfk", "--help"], capture_output=True, text=True, timeout=60,
+                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert module.returncode == 0 and "lzfk" in module.stdout
