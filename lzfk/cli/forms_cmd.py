@@ -18,9 +18,10 @@ from lzfk.cli.output import EXIT_CODES_HELP, DebugOption, FormatOption, OutputFo
         "另为有部门级风险点的部门生成部室登记表、为有权力事项的部门生成权力清单，便于下发核对。\n\n"
         "表格带有风险类型、风险等级、防控阶段、岗位风险等级的下拉选项，A4 横向打印并每页重复表头。"
         "生成的表格可用 lzfk import 原样导回。\n\n"
-        "示例：\n\n"
-        "  lzfk forms --out 空白表格/\n\n"
-        "  lzfk forms --out 下发表格/ --register 台账/\n\n" + EXIT_CODES_HELP
+        "\b\n示例：\n"
+        "  lzfk forms --out 空白表格/\n"
+        "  lzfk forms --out 下发表格/ --register 台账/\n"
+        "\n" + EXIT_CODES_HELP
     ),
 )
 @handle_errors

@@ -38,10 +38,11 @@ class ConflictChoice(str, Enum):
         "按标题和表头识别表格类型（领导/中层/一般岗位廉政风险识别和防控表、个人岗位/部室廉政风险防控登记表、"
         "个人/部门岗位风险点自查表、部门权力清单、风险点台账/一览表），与文件名和单元格位置无关。"
         "每个文件整体接受或拒绝：有错误的文件不写入任何内容。\n\n"
-        "示例：\n\n"
-        "  lzfk import 填报表格/ --into 台账/\n\n"
-        "  lzfk import 财务科.xlsx 人事科.xls --into 台账/ --dry-run\n\n"
-        "  lzfk import 表格/ --into 台账/ --on-conflict update --format json\n\n" + EXIT_CODES_HELP
+        "\b\n示例：\n"
+        "  lzfk import 填报表格/ --into 台账/\n"
+        "  lzfk import 财务科.xlsx 人事科.xls --into 台账/ --dry-run\n"
+        "  lzfk import 表格/ --into 台账/ --on-conflict update --format json\n"
+        "\n" + EXIT_CODES_HELP
     ),
 )
 @handle_errors

@@ -69,9 +69,10 @@ _LIST_TITLES = {"risks": "风险点", "positions": "岗位", "measures": "防控
     "list",
     help=(
         "列出台账中的风险点、岗位、防控措施、权力事项或部门。\n\n"
-        "示例：\n\n"
-        "  lzfk list risks 台账/\n\n"
-        "  lzfk list positions 台账/ --format json > 岗位.json\n\n" + EXIT_CODES_HELP
+        "\b\n示例：\n"
+        "  lzfk list risks 台账/\n"
+        "  lzfk list positions 台账/ --format json > 岗位.json\n"
+        "\n" + EXIT_CODES_HELP
     ),
 )
 @handle_errors
@@ -99,9 +100,10 @@ def list_command(
     "stats",
     help=(
         "统计台账：部门、岗位、人员、风险点、防控措施数量，按等级、类型、岗位层级和部门分列。\n\n"
-        "示例：\n\n"
-        "  lzfk stats 台账/\n\n"
-        "  lzfk stats 台账/ --format json\n\n" + EXIT_CODES_HELP
+        "\b\n示例：\n"
+        "  lzfk stats 台账/\n"
+        "  lzfk stats 台账/ --format json\n"
+        "\n" + EXIT_CODES_HELP
     ),
 )
 @handle_errors
@@ -136,9 +138,10 @@ def stats_command(register: RegisterArg, format: FormatOption = OutputFormat.tab
         "检查台账本身：文件能否读取、格式是否正确、编号是否重复、引用是否存在、必填内容是否缺失，"
         "以及是否仅按职务高低定级。\n\n"
         "有错误时退出码为 1；只有警告时为 0（加 --strict 则警告也返回 1）。\n\n"
-        "示例：\n\n"
-        "  lzfk check 台账/\n\n"
-        "  lzfk check 台账/ --strict --format json\n\n" + EXIT_CODES_HELP
+        "\b\n示例：\n"
+        "  lzfk check 台账/\n"
+        "  lzfk check 台账/ --strict --format json\n"
+        "\n" + EXIT_CODES_HELP
     ),
 )
 @handle_errors

@@ -224,6 +224,7 @@ def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -
     for dv, ref in validations:
         ws.add_data_validation(dv)
         dv.add(ref)
+    _fit_row_heights(ws, first_data, row - 1)
     # print set-up: A4 landscape, one page wide, header rows repeated on every page
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -237,6 +238,35 @@ def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -
     from lzfk.fileutil import atomic_save_workbook
 
     atomic_save_workbook(wb, path)
+
+
+def _text_width(text: str) -> float:
+    """Display width in Excel column units: a Chinese character is about two."""
+    return sum(2.0 if ord(ch) > 0x2E7F else 1.1 for ch in text)
+
+
+def _fit_row_heights(ws, first: int, last: int) -> None:
+    """Spreadsheet programs do not grow rows for wrapped text in files they did not lay
+    out, so estimate each row's height from its text and its (merged) column widths."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {c: (ws.column_dimensions[get_column_letter(c)].width or 10) for c in range(1, ws.max_column + 1)}
+    spans: dict[tuple[int, int], tuple[float, int]] = {}
+    for rng in ws.merged_cells.ranges:
+        width = sum(widths.get(c, 10) for c in range(rng.min_col, rng.max_col + 1))
+        spans[(rng.min_row, rng.min_col)] = (width, rng.max_row - rng.min_row + 1)
+    for r in range(first, last + 1):
+        lines_needed = 1.0
+        for c in range(1, ws.max_column + 1):
+            value = ws.cell(row=r, column=c).value
+            if not isinstance(value, str) or not value:
+                continue
+            width, rows = spans.get((r, c), (widths.get(c, 10), 1))
+            usable = max(width - 1.5, 2)
+            lines = sum(max(1, -(-_text_width(part) // usable)) for part in value.split("\n"))
+            lines_needed = max(lines_needed, lines / rows)
+        current = ws.row_dimensions[r].height or 0
+        ws.row_dimensions[r].height = max(current, 15.0 * lines_needed + 4)
 
 
 def _list_validation(choices: type[Vocab], labels: tuple[str, ...] | None = None):
