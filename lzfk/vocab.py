@@ -114,9 +114,10 @@ NEGATIVE = ("否", "无", "不涉及", "没有", "N", "NO", "×", "-", "/")
 class Scale(Vocab):
     """A three-step scale used for 发生可能性 and 危害程度 (seed 002/003)."""
 
-    HIGH = "high", "高", "大", "较大", "严重", "高风险", "很可能", "经常"
-    MEDIUM = "medium", "中", "一般", "较高", "较严重", "中等", "可能"
-    LOW = "low", "低", "小", "较小", "轻微", "较轻", "不太可能", "偶尔"
+    # seed 001: Ⅰ "潜在风险大、危害严重", Ⅱ "较大、较重", Ⅲ "小、轻"
+    HIGH = "high", "高", "大", "严重", "很大", "很严重", "高风险", "很可能", "经常"
+    MEDIUM = "medium", "中", "较大", "较重", "较高", "较严重", "一般", "中等", "可能"
+    LOW = "low", "低", "小", "轻", "较小", "轻微", "较轻", "较低", "不太可能", "偶尔"
 
 
 class Consequence(Vocab):
@@ -169,4 +170,4 @@ class FormKind(Vocab):
 LEADERSHIP_DEPARTMENT = "领导班子"
 
 # Characters that end a department's name (科, 处, 室 …) — used to split 所在科室及职务.
-DEPARTMENT_SUFFIXES = ("科", "处", "室", "部", "股", "局", "中心", "办", "队", "所", "站", "院", "组", "馆", "委")
+DEPARTMENT_SUFFIXES = ("办公室", "委员会", "中心", "科", "处", "室", "部", "股", "局", "办", "队", "所", "站", "院", "组", "馆", "委", "厂", "车间")

@@ -252,8 +252,9 @@ class SheetReader:
             dept = clean_text(values.get("department")) or ctx["department"]
             department_head = clean_text(values.get("department_head")) or None
             responsible_leader = clean_text(values.get("responsible_leader")) or None
-            dept_id = self._department(data, unit, dept, head=ctx["head"] if ctx["scope"] != "position" else None,
-                                       leader=ctx["leader"])
+            dept_id = self._department(data, unit, dept,
+                                       head=department_head or (ctx["head"] if ctx["scope"] != "position" else None),
+                                       leader=responsible_leader or ctx["leader"])
             title = clean_text(values.get("position")) or (ctx["title"] if ctx["scope"] == "position" else None)
             if title is None and ctx["scope"] == "position" and not missing_title_reported:
                 self._missing_title(layout, ctx)
@@ -411,13 +412,16 @@ class SheetReader:
         date = None
         for r, c, value in block.cells:
             if not isinstance(value, str):
-                if date is None:
-                    try:
-                        date = parse_date(value)
-                        continue
-                    except UnreadableValue:
-                        pass
-                opinion_parts.append(cell_text(value))
+                try:
+                    parsed_value = parse_date(value)
+                except UnreadableValue:
+                    parsed_value = None
+                if parsed_value is not None:  # a date cell (merged cells repeat it: take it once)
+                    date = date or parsed_value
+                    continue
+                text_value = cell_text(value)
+                if text_value and text_value not in opinion_parts:
+                    opinion_parts.append(text_value)
                 continue
             text = clean_text(value)
             if not text:
@@ -478,23 +482,30 @@ def unit_name(value: object) -> str | None:
 
 
 def split_department_title(value: str) -> tuple[str | None, str | None]:
-    """``"秘书科科员"`` / ``"秘书科 科员"`` / ``"秘书科/科员"`` → (``"秘书科"``, ``"科员"``)."""
-    text = clean_text(value)
-    parts = [p for p in re.split(r"[\s/／、,，\-—|]+", text) if p]
+    """``"秘书科科员"`` / ``"秘书科 科员"`` / ``"秘书科/科员"`` → (``"秘书科"``, ``"科员"``).
+
+    Separators are looked for before spaces are cleaned away. Without one, the split is
+    after a department suffix (科, 处, 办公室, 中心 …) and leaves the shortest title of at
+    least two characters: ``邮件处理中心营业员`` → 邮件处理中心 + 营业员, not 邮件处 + ….
+    """
+    raw = cell_text(value).strip()
+    parts = [clean_text(p) for p in re.split(r"[\s\u3000/／、,，\-—|]+", raw) if p.strip()]
     if len(parts) >= 2:
         return parts[0], "".join(parts[1:])
     if not parts:
         return None, None
     text = parts[0]
-    best = -1
-    for suffix in DEPARTMENT_SUFFIXES:
-        i = text.find(suffix)
-        while i != -1:
-            end = i + len(suffix)
-            if 1 < end < len(text):
-                best = max(best, end) if best == -1 else min(best, end)
-            i = text.find(suffix, i + 1)
-    if best > 0:
+    best: int | None = None
+    i = 0
+    while i < len(text):
+        for suffix in DEPARTMENT_SUFFIXES:  # longer suffixes first: 办公室 before 办
+            if text.startswith(suffix, i):
+                end = i + len(suffix)
+                if end >= 2 and len(text) - end >= 2:
+                    best = end  # later cuts leave shorter titles
+                break
+        i += 1
+    if best is not None:
         return text[:best], text[best:]
     return None, text
 

@@ -46,6 +46,7 @@ _CELL_COL = {
     3: re.compile(rb'<c[^>]*?\sr="([A-Z]{3})\d'),
     2: re.compile(rb'<c[^>]*?\sr="([A-Z]{2})\d'),
 }
+_CELL_WITHOUT_REF = re.compile(rb'<c(?:/?>|\s(?![^>]*\br=)[^>]*>)')
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
 
 
@@ -130,19 +131,24 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes 
 
 
 def _check_xlsx_extent(name: str, member: str, data: bytes, limits: Limits) -> None:
-    rows = 0
-    for m in _ROW_REF.finditer(data):
-        rows = max(rows, int(m[1]))
+    """Bound the grid calamine will build: the highest row and column any cell can land in.
+
+    References (``r="XFD1048576"``) are optional in the format: rows and cells without one
+    follow the previous one, so those are counted too.
+    """
+    row_refs = [int(m[1]) for m in _ROW_REF.finditer(data)]
+    rows = max(row_refs, default=0) + (data.count(b"<row") - len(row_refs))
     for m in _BIG_ROW_CELL.finditer(data):
         rows = max(rows, int(m[1]))
-    if not rows:
-        rows = data.count(b"<row")
     cols = 26
     for width in (3, 2):
         found = [_col_number(m[1]) for m in _CELL_COL[width].finditer(data)]
         if found:
             cols = max(found)
             break
+    if _CELL_WITHOUT_REF.search(data):
+        widest = max((chunk.count(b"<c>") + chunk.count(b"<c ") + chunk.count(b"<c/>") for chunk in data.split(b"<row")[1:]), default=0)
+        cols = max(cols, widest)
     _check_extent(name, member, rows, cols, limits)
 
 

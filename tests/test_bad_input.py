@@ -1,0 +1,250 @@
+"""Bad input is refused: with the right exit code and problem code, a Chinese message that
+names the file (and the cell, where there is one), no traceback, and a register left
+byte-for-byte as it was.
+
+Fixtures: tests/data/bad/ (made by tests/data/make_fixtures.py). Exit codes and problem
+codes are those of docs/contract-draft.md: 1 for data problems (unknown-level,
+missing-value, unknown-form), 3 for unreadable input (not-a-spreadsheet, truncated-file,
+too-large).
+
+The too-large files (a zip bomb whose sheet XML inflates to ~300 MB, a sheet whose only
+cells are A1 and XFD1048576, and the same far-apart extent written without cell references)
+are imported in a child process under a memory cap: an
+importer that tried to inflate or densify them would otherwise take the test run (or the
+machine) down with it instead of failing one test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lzfk.cli import app
+
+# --- shared helpers (tests/conftest.py belongs to another engineer) ----------------------
+
+HERE = Path(__file__).parent
+FORMS = HERE / "data" / "forms"
+BAD = HERE / "data" / "bad"
+REPO = HERE.parent
+
+runner = CliRunner()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def invoke(*args: object):
+    """Run ``lzfk ARGS`` in-process; a wide terminal so tables never elide file names."""
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "240", "NO_COLOR": "1"})
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under ``directory`` with its bytes (empty if the directory does not exist)."""
+    if not directory.exists():
+        return {}
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def existing_register(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """A register that already holds one good form, and a snapshot of its bytes."""
+    reg = tmp_path / "reg"
+    result = invoke("import", FORMS / "general.xlsx", "--into", reg, "--format", "json")
+    assert result.exit_code == 0, result.output
+    before = snapshot(reg)
+    assert before, "the good import should have written the register"
+    return reg, before
+
+
+def errors(report: dict) -> list[tuple]:
+    return [(p["code"], p["cell"]) for p in report["problems"] if p["severity"] == "error"]
+
+
+@dataclass(frozen=True)
+class Bad:
+    name: str
+    code: str
+    exit_code: int
+    status: str  # rejected | unreadable
+    cell: str | None = None
+    value: str | None = None
+
+
+BAD_CASES = [
+    Bad("unknown_level.xlsx", "unknown-level", 1, "rejected", cell="E5", value="四级"),
+    Bad("missing_value.xlsx", "missing-value", 1, "rejected", cell="C6"),
+    Bad("budget.xlsx", "unknown-form", 1, "rejected"),
+    Bad("truncated.xlsx", "truncated-file", 3, "unreadable"),
+    Bad("not_a_spreadsheet.xlsx", "not-a-spreadsheet", 3, "unreadable"),
+]
+IDS = [case.name for case in BAD_CASES]
+
+
+# --- in-process refusals -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=IDS)
+def test_refused_with_problem_in_json(tmp_path: Path, case: Bad):
+    reg, before = existing_register(tmp_path)
+    result = invoke("import", BAD / case.name, "--into", reg, "--format", "json")
+
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == case.exit_code, result.output
+    report = json.loads(result.stdout)
+    assert [(Path(f["file"]).name, f["status"]) for f in report["files"]] == [(case.name, case.status)]
+    assert (report["accepted"], report["created"], report["updated"]) == (0, 0, 0)
+    assert errors(report) == [(case.code, case.cell)]
+    (problem,) = [p for p in report["problems"] if p["severity"] == "error"]
+    assert Path(problem["file"]).name == case.name
+    assert CJK.search(problem["message"]), problem["message"]
+    if case.value is not None:
+        assert problem["value"] == case.value
+    assert snapshot(reg) == before
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=IDS)
+def test_refused_with_chinese_message_naming_file(tmp_path: Path, case: Bad):
+    reg, before = existing_register(tmp_path)
+    result = invoke("import", BAD / case.name, "--into", reg)
+
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == case.exit_code, result.output
+    assert case.name in result.output
+    assert CJK.search(result.output)
+    if case.cell:
+        assert case.cell in result.output
+    assert snapshot(reg) == before
+
+
+def test_missing_value_message_says_what_is_missing(tmp_path: Path):
+    result = invoke("import", BAD / "missing_value.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    report = json.loads(result.stdout)
+    (problem,) = [p for p in report["problems"] if p["code"] == "missing-value"]
+    assert "风险点" in problem["message"]
+    assert problem["sheet"] == "中层岗位"
+
+
+def test_rejected_file_leaves_no_records_in_a_fresh_register(tmp_path: Path):
+    reg = tmp_path / "reg"
+    result = invoke("import", BAD / "unknown_level.xlsx", "--into", reg, "--format", "json")
+    assert result.exit_code == 1, result.output
+    if snapshot(reg):  # an empty register skeleton may exist; it must hold nothing from the file
+        for kind in ("risks", "positions", "departments"):
+            listed = invoke("list", kind, reg, "--format", "json")
+            assert listed.exit_code == 0, listed.output
+            assert json.loads(listed.stdout) == [], kind
+
+
+# --- mixed folders --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("bad", "exit_code", "status"), [
+    ("unknown_level.xlsx", 1, "rejected"),
+    ("not_a_spreadsheet.xlsx", 3, "unreadable"),
+])
+def test_mixed_folder_accepts_good_rejects_bad(tmp_path: Path, bad: str, exit_code: int, status: str):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FORMS / "general.xlsx", folder / "general.xlsx")
+    shutil.copy(BAD / bad, folder / bad)
+    reg = tmp_path / "reg"
+
+    result = invoke("import", folder, "--into", reg, "--format", "json")
+    assert "Traceback" not in result.output
+    assert result.exit_code == exit_code, result.output
+    report = json.loads(result.stdout)
+    assert sorted((Path(f["file"]).name, f["status"]) for f in report["files"]) == \
+        sorted([("general.xlsx", "accepted"), (bad, status)])
+    assert report["accepted"] == 1
+    assert report["rejected" if status == "rejected" else "unreadable"] == 1
+    assert {Path(p["file"]).name for p in report["problems"] if p["severity"] == "error"} == {bad}
+
+    risks = json.loads(invoke("list", "risks", reg, "--format", "json").stdout)
+    assert sorted(r["description"] for r in risks) == ["泄露未公开文件内容", "违规使用公章"]
+    assert {Path(r["source"]["file"]).name for r in risks} == {"general.xlsx"}
+
+    table = invoke("import", folder, "--into", tmp_path / "reg2")
+    assert "general.xlsx" in table.output and bad in table.output
+
+
+# --- too large: in a child process under a memory cap ------------------------------------------------
+
+MEMORY_CAP = 4 * 1024**3  # far below what inflating the bomb or densifying XFD1048576 would take
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_isolated(*args: object) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "240", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "lzfk", *map(str, args)],
+        cwd=REPO, env=env, capture_output=True, text=True, encoding="utf-8",
+        preexec_fn=_cap_memory, timeout=600,  # a hang guard only; no wall time is asserted
+    )
+
+
+def bomb_path(tmp_path: Path) -> Path:
+    """The committed bomb (~0.6 MB); re-made into tmp_path if it is absent."""
+    committed = BAD / "bomb.xlsx"
+    if committed.exists():
+        return committed
+    sys.path.insert(0, str(HERE / "data"))
+    try:
+        from make_fixtures import write_zip_bomb
+    finally:
+        sys.path.pop(0)
+    path = tmp_path / "bomb.xlsx"
+    write_zip_bomb(path)
+    return path
+
+
+@pytest.mark.parametrize("name", [
+    "bomb.xlsx",  # sheet XML inflates to ~300 MB
+    "far_cells.xlsx",  # only A1 and XFD1048576
+    "wide_no_refs.xlsx",  # 200 001 × 16 384 grid spelt without r="…" references (they are optional)
+])
+def test_too_large_is_refused_without_reading_it(tmp_path: Path, name: str):
+    path = bomb_path(tmp_path) if name == "bomb.xlsx" else BAD / name
+    assert path.stat().st_size < 1024 * 1024  # small on disk; huge only once inflated/densified
+    reg, before = existing_register(tmp_path)
+
+    done = run_isolated("import", path, "--into", reg, "--format", "json")
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.returncode == 3, f"exit {done.returncode}\nstdout: {done.stdout[-2000:]}\nstderr: {done.stderr[:1200]}"
+    report = json.loads(done.stdout)
+    assert [(Path(f["file"]).name, f["status"]) for f in report["files"]] == [(name, "unreadable")]
+    assert [code for code, _ in errors(report)] == ["too-large"]
+    (problem,) = [p for p in report["problems"] if p["severity"] == "error"]
+    assert Path(problem["file"]).name == name and CJK.search(problem["message"])
+    assert snapshot(reg) == before
+
+    table = run_isolated("import", path, "--into", reg)
+    assert table.returncode == 3
+    assert name in table.stdout + table.stderr and CJK.search(table.stdout + table.stderr)
+    assert "Traceback" not in table.stdout + table.stderr
+    assert snapshot(reg) == before
+
+
+def test_bomb_fixture_really_is_a_bomb(tmp_path: Path):
+    """Guard the fixture itself: valid package layout, ~300 MB declared, < 1 MB on disk."""
+    import zipfile
+
+    path = bomb_path(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        assert {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/worksheets/sheet1.xml"} <= names
+        assert zf.getinfo("xl/worksheets/sheet1.xml").file_size >= 300 * 1024 * 1024
+    assert path.stat().st_size < 1024 * 1024
