@@ -238,6 +238,7 @@ def _exact(table: str) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=4096)
 def column_field(text: str) -> str | None:
     """Which column a header cell names (``"风险\\n类别"`` → ``"type"``), or None."""
     key = label_key(text)

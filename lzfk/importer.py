@@ -97,6 +97,11 @@ def import_forms(
     Forms that name no unit (a department register, a power list) are taken to belong to
     ``unit``, else to the register's unit, else to the unit most forms of this import name.
     """
+    with bulk():  # millions of small objects, few cycles: the collector only costs time here
+        return _import(paths, into, on_conflict, dry_run, unit, limits)
+
+
+def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: bool, unit: str | None, limits: Limits) -> ImportReport:
     register = load_register(into, must_exist=False)
     report = ImportReport(register=str(into), dry_run=dry_run)
     loaded: list[tuple[FileResult, Path, list]] = []
@@ -168,9 +173,9 @@ def _source_name(path: Path, into: Path) -> str:
     """The file as the register records it: relative to the register, so it does not
     depend on the directory the command ran in."""
     try:
-        return Path(os.path.relpath(path.resolve(), into.resolve())).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(into))).as_posix()
     except ValueError:  # another drive on Windows
-        return path.resolve().as_posix()
+        return Path(os.path.abspath(path)).as_posix()
 
 
 _IGNORED = {"id", "source"}

@@ -41,12 +41,44 @@ def _opencc():
     return _converter
 
 
+_traditional_chars = None
+
+
+def _traditional():
+    """A character class of every character OpenCC changes on its own (繁 → 简), built once
+    from OpenCC itself, so that text without any of them skips the converter (most forms are
+    written in simplified script)."""
+    global _traditional_chars
+    if _traditional_chars is None:
+        chars = "".join(chr(c) for c in range(0x3400, 0x9FFF + 1))
+        converted = _opencc().convert("\n".join(chars)).split("\n")
+        changed = [c for c, t in zip(chars, converted) if c != t] if len(converted) == len(chars) else []
+        _traditional_chars = re.compile("[" + "".join(re.escape(c) for c in changed) + "]") if changed else re.compile(r"[^\s\S]")
+    return _traditional_chars
+
+
+_needs_work_pattern = None
+
+
+def _needs_work():
+    """One search for anything ``clean_text`` would change: whitespace, full-width letters
+    or digits, traditional characters."""
+    global _needs_work_pattern
+    if _needs_work_pattern is None:
+        _needs_work_pattern = re.compile(f"{_NEEDS_SPACE.pattern}|{_NEEDS_WIDTH.pattern}|{_traditional().pattern}")
+    return _needs_work_pattern
+
+
 @lru_cache(maxsize=65536)
-def to_simplified(text: str) -> str:
-    """Traditional → simplified script with OpenCC; ASCII is returned untouched (fast path)."""
-    if text.isascii():
-        return text
+def _convert(text: str) -> str:
     return _opencc().convert(text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified script with OpenCC, only for text holding a traditional character."""
+    if text.isascii() or not _traditional().search(text):
+        return text
+    return _convert(text)
 
 
 def cell_text(value: object) -> str:
@@ -68,20 +100,31 @@ _SPACE_RUN = re.compile(r"\s+")
 _CJK_GAP = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])")
 
 
+_NEEDS_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\u2002\u2003\ufeff\u200b]")
+_NEEDS_SPACE = re.compile(r"\s")
+
+
 def clean_text(value: object) -> str:
     """Free text: simplified script, half-width letters/digits, whitespace collapsed.
 
     A space left between two Chinese characters (``姓  名``, a wrapped line) is dropped.
+    Each step runs only when a cheap search says the text needs it: imports of 100 000
+    rows spend most of their time here.
     """
-    text = cell_text(value)
+    text = value if value.__class__ is str else cell_text(value)
     if not text:
         return ""
     if text[0] == "'" and text[1:2] in ("=", "+", "-", "@"):
         text = text[1:]  # lzfk's own escape of formula-like text (excel.writer.safe_cell)
-    text = to_simplified(text.translate(_FULL_ALNUM))
-    text = _SPACE_RUN.sub(" ", text).strip()
-    if " " in text:
-        text = _CJK_GAP.sub("", text)
+    if not _needs_work().search(text):
+        return text  # the common case: nothing to convert, one search
+    if _NEEDS_WIDTH.search(text):
+        text = text.translate(_FULL_ALNUM)
+    text = to_simplified(text)
+    if _NEEDS_SPACE.search(text):
+        text = _SPACE_RUN.sub(" ", text).strip()
+        if " " in text:
+            text = _CJK_GAP.sub("", text)
     return text
 
 
@@ -141,7 +184,14 @@ def lookup(enum_cls: type[E], value: object, mode: str = "plain") -> E | None:
     ``mode`` chooses which suffixes may be dropped: ``"level"`` (级, 风险 …), ``"type"``
     (风险, 方面 …) or ``"plain"``.
     """
-    key = label_key(cell_text(value))
+    if value.__class__ is str:
+        return _lookup_text(enum_cls, value, mode)  # type: ignore[return-value]
+    return _lookup_text(enum_cls, cell_text(value), mode)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8192)
+def _lookup_text(enum_cls: type[Vocab], text: str, mode: str) -> Vocab | None:
+    key = label_key(text)
     if not key:
         return None
     table = _table(enum_cls, mode)
@@ -152,7 +202,9 @@ def lookup(enum_cls: type[E], value: object, mode: str = "plain") -> E | None:
 
 
 def is_blank(value: object) -> bool:
-    return not cell_text(value).strip()
+    if value.__class__ is str:
+        return not value or value.isspace()  # type: ignore[union-attr]
+    return value is None or not cell_text(value).strip()
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -205,31 +257,32 @@ def parse_date(value: object) -> dt.date | None:
 # --- lists inside one cell -----------------------------------------------------------------
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_NUM = "一二三四五六七八九十"
-# A list marker: 1.  1、  1．  1)  (1)  （1）  ①  一、  — at the start or after a separator.
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+# A list marker: (1) （1） (一)  ①  1. 1、 1． 1)  一、 — it counts only at the start of the
+# text or after a separator, which is checked in Python: a pattern that starts on the
+# marker itself lets the regex engine skip ahead, 3× faster than a look-behind.
 _MARKER = re.compile(
-    r"(?:^|(?<=[\n;；。，,\s]))\s*"
-    r"(?:[(（](?P<paren>\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
+    r"[(（](?P<paren>\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
     r"|(?P<circled>[①-⑳])"
-    r"|(?P<num>\d{1,2})(?:[.．、,，)）](?!\d))"
-    r"|(?P<cn>[一二三四五六七八九十]{1,2})、)"
+    r"|(?P<num>\d{1,2})[.．、,，)）](?!\d)"
+    r"|(?P<cn>[一二三四五六七八九十]{1,2})、"
 )
+_SEPARATOR_RUN = re.compile("([\n\r;；。，, \t]+)")
+_MAYBE_MARKER = re.compile("[0-9\uff10-\uff19①-⑳]|[一二三四五六七八九十]、")
 
 
-def _marker_number(m: re.Match[str]) -> int:
-    token = m.group("paren") or m.group("num") or m.group("cn")
-    if m.group("circled"):
-        return _CIRCLED.index(m.group("circled")) + 1
-    assert token is not None
+def _number(kind: str, token: str) -> int:
+    if kind == "circled":
+        return _CIRCLED.index(token) + 1
     if token.isdigit():
         return int(token)
     if token == "十":
         return 10
-    if token.startswith("十"):
-        return 10 + _CN_NUM.index(token[1]) + 1
+    if token[0] == "十":
+        return 10 + _CN_DIGITS.get(token[1], 0)
     if len(token) == 2 and token[1] == "十":
-        return (_CN_NUM.index(token[0]) + 1) * 10
-    return _CN_NUM.index(token[0]) + 1
+        return _CN_DIGITS.get(token[0], 0) * 10
+    return _CN_DIGITS.get(token[0], 0)
 
 
 def split_numbered(value: object) -> list[str]:
@@ -238,20 +291,38 @@ def split_numbered(value: object) -> list[str]:
     Only markers counting up from 1 (1, 2, 3 …) split, so a number inside a sentence
     (``公示5个工作日``) never does. Each item is cleaned and loses its trailing separator.
     """
-    raw = cell_text(value).translate(_FULL_ALNUM)
-    if not raw.strip():
+    raw = value if value.__class__ is str else cell_text(value)
+    if not raw or raw.isspace():
         return []
-    cuts: list[tuple[int, int]] = []  # (marker start, text start)
+    if not _MAYBE_MARKER.search(raw):  # no list marker at all: one item per line
+        return [t for t in (clean_text(p).strip(" ;；,，、") for p in raw.splitlines()) if t]
+    if _NEEDS_WIDTH.search(raw):
+        raw = raw.translate(_FULL_ALNUM)
+    # Markers count only at the start or right after a separator: split there (in C), then
+    # try the marker pattern at the start of each segment (3× faster than scanning for it).
+    pieces = _SEPARATOR_RUN.split(raw)  # text, separator, text, separator, …
+    parts: list[str] = []
     expected = 1
-    for m in _MARKER.finditer(raw):
-        if _marker_number(m) == expected:
-            cuts.append((m.start(), m.end()))
+    current: list[str] | None = None
+    lead: list[str] = []
+    for i in range(0, len(pieces), 2):
+        segment = pieces[i]
+        separator = pieces[i - 1] if i else ""
+        m = _MARKER.match(segment) if segment else None
+        if m is not None and _number(m.lastgroup, m.group(m.lastgroup)) == expected:  # type: ignore[arg-type]
+            if current is not None:
+                parts.append("".join(current))
+            current = [segment[m.end():]]
             expected += 1
-    if not cuts or raw[: cuts[0][0]].strip():
+        elif current is not None:
+            current.append(separator + segment)
+        else:
+            lead.append(separator + segment)
+    if current is not None:
+        parts.append("".join(current))
+    if current is None or "".join(lead).strip():
         # No list, or text before the first marker: split on line breaks only.
-        parts = [p for p in re.split(r"[\r\n]+", raw) if p.strip()]
-    else:
-        parts = [raw[start : (cuts[i + 1][0] if i + 1 < len(cuts) else len(raw))] for i, (_, start) in enumerate(cuts)]
+        parts = [p for p in raw.splitlines() if p.strip()]
     items = []
     for part in parts:
         text = clean_text(part).strip(" ;；,，、")

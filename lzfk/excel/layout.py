@@ -125,11 +125,27 @@ def _distinct_values(row: list[object]) -> list[str]:
     return seen
 
 
+def _single_value(row: list[object]) -> str | None:
+    """The one distinct non-empty value of a row, or None (stops at the second value)."""
+    found = None
+    for value in row:
+        if value == "" or value is None:
+            continue
+        text = value.strip() if value.__class__ is str else cell_text(value).strip()
+        if not text:
+            continue
+        if found is None:
+            found = text
+        elif text != found:
+            return None
+    return found
+
+
 def _section(row: list[object]) -> tuple[bool, RiskType | None] | None:
-    values = _distinct_values(row)
-    if len(values) != 1:
+    value = _single_value(row)
+    if value is None:
         return None
-    key = label_key(values[0])
+    key = label_key(value)
     if THREE_IMPORTANT_SECTION_WORD in key and len(key) <= 12:
         return True, None
     if key.endswith(("方面", "风险", "类")) and len(key) <= 10:
@@ -145,6 +161,13 @@ def _is_note(text: str) -> bool:
 
 
 def analyse(sheet: Sheet) -> Layout:
+    """The sheet's layout (computed once and kept on the sheet)."""
+    if sheet.layout is None:
+        sheet.layout = _analyse(sheet)
+    return sheet.layout  # type: ignore[return-value]
+
+
+def _analyse(sheet: Sheet) -> Layout:
     kind, title_row = find_title(sheet)
     header_row, columns = find_header_row(sheet, 0 if title_row is None else title_row + 1)
     header = read_header_block(sheet, header_row if header_row is not None else min(len(sheet.rows), 12), title_row)
@@ -158,7 +181,10 @@ def analyse(sheet: Sheet) -> Layout:
             if first is None:
                 continue
             c0, v0 = first
-            text0 = _text(v0).strip()
+            if v0.__class__ is not str:  # a number (序号) or date first: a data row
+                data_rows.append(r)
+                continue
+            text0 = v0.strip()
             stage = review_stage(text0)
             if stage is None and (pair := split_label_value(text0)):
                 stage = review_stage(pair[0])
@@ -190,12 +216,10 @@ def analyse(sheet: Sheet) -> Layout:
 
 def form_unit(sheet: Sheet) -> str | None:
     """The unit a form's header block names (单位（盖章）：…), without reading the rest."""
-    kind, title_row = find_title(sheet)
-    header_row, _ = find_header_row(sheet, 0 if title_row is None else title_row + 1)
-    if kind is None and header_row is None:
+    layout = analyse(sheet)
+    if layout.kind is None and layout.header_row is None:
         return None
-    header = read_header_block(sheet, header_row if header_row is not None else min(len(sheet.rows), 12), title_row)
-    unit = header.get("unit")
+    unit = layout.header.get("unit")
     if unit is None:
         return None
     from lzfk.excel.reader import unit_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lzfk import ids
@@ -45,6 +46,9 @@ from lzfk.vocab import (
 
 # Columns whose value, left blank, means "same as above" (and merged cells, in .ods).
 FILL_DOWN = ("unit", "department", "position", "holder", "tier", "grade", "duties", "workflow", "department_head", "responsible_leader")
+_MISS = object()
+_DATE_LIKE = re.compile(r"[0-9年月日]")
+_NEGATIVE_KEYS = frozenset(label_key(n) for n in NEGATIVE)
 _MEASURE_PART = ("measures", "stage", "measure_kind", "owner", "deadline", "status")
 _SIGNATURE = re.compile(r"^(?:签字|签名|负责人签字|审核人|审查人|领导签字|签章|签字盖章)[:：]?\s*(.*)$")
 
@@ -65,8 +69,55 @@ class FormData:
 
 def _build(model: type, **values: Any) -> Any:
     """Build a record from the values a form actually gave (None left out), so that
-    ``model_fields_set`` tells later which fields the form speaks for."""
-    return model(**{k: v for k, v in values.items() if v is not None})
+    ``model_fields_set`` tells later which fields the form speaks for.
+
+    Every value here was already parsed into its final type by this module (enums, dates,
+    cleaned non-empty text), so pydantic's validation would only repeat it: the record is
+    constructed directly, as ``model_construct`` does but without its per-field work (and
+    without pydantic 2.13 inspecting a default factory's signature on every call, which
+    alone cost 40 s per 100 000 rows). The register is validated in full when read back.
+    """
+    template, factories = _template(model)
+    full = template.copy()
+    given = set()
+    for name, value in values.items():
+        if value is not None:
+            full[name] = value
+            given.add(name)
+    for name, factory in factories:
+        if name not in given:
+            full[name] = factory()
+    record = model.__new__(model)
+    _set(record, "__dict__", full)
+    _set(record, "__pydantic_fields_set__", given)
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
+def _text_measure(text: str) -> Measure:
+    """A measure with only its text (forms without stage/owner/deadline columns): the
+    commonest record of all, built without even ``_build``'s loop."""
+    full = _MEASURE_TEMPLATE.copy()
+    full["text"] = text
+    record = Measure.__new__(Measure)
+    _set(record, "__dict__", full)
+    _set(record, "__pydantic_fields_set__", {"text"})
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
+@lru_cache(maxsize=None)
+def _template(model: type) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """Field defaults in declaration order, and the fields whose default is made by a factory."""
+    template = {name: (None if f.default_factory else f.default) for name, f in model.model_fields.items()}
+    factories = tuple((name, f.default_factory) for name, f in model.model_fields.items() if f.default_factory)
+    return template, factories
+
+
+_set = object.__setattr__
+
 
 
 class SheetReader:
@@ -78,6 +129,7 @@ class SheetReader:
         self.file = file
         self.source_file = source_file
         self.problems: list[Problem] = []
+        self._cache: dict[tuple, Any] = {}
 
     # -- problems and parsing helpers ---------------------------------------------------
     def _problem(self, code: str, row: int | None, col: int | None, field_key: str | None, value: object = None, detail: str = "") -> None:
@@ -210,16 +262,31 @@ class SheetReader:
         return pos_id
 
     # -- risk points -----------------------------------------------------------------------
+    def _memo(self, key: tuple, compute):
+        """``compute()`` once per distinct raw value in this sheet. Only results that
+        raised no problem are kept, so every bad cell is still reported at its own place."""
+        hit = self._cache.get(key, _MISS)
+        if hit is not _MISS:
+            return hit
+        before = len(self.problems)
+        value = compute()
+        if len(self.problems) == before:
+            self._cache[key] = value
+        return value
+
     def _read_risks(self, kind: FormKind, layout: Layout, ctx: dict[str, Any], data: FormData) -> None:
         rows, cols = self.sheet.rows, layout.columns
         spec = FORMS[kind]
         has_section_concept = spec.three_important_section or "three_important" in cols or any(s[0] for s in layout.sections.values())
-        carried: dict[str, str] = {}
+        fill_keys = [k for k in FILL_DOWN if k in cols]
+        carried: dict[str, object] = {}
         in_three, section_type = False, None
         last_rp: tuple[str, RiskPoint] | None = None
         missing_title_reported = False
         section_rows = sorted(layout.sections)
         si = 0
+        memo = self._memo
+        position_scope = ctx["scope"] == "position"
         for r in layout.data_rows:
             while si < len(section_rows) and section_rows[si] < r:
                 flag, stype = layout.sections[section_rows[si]]
@@ -228,9 +295,7 @@ class SheetReader:
                 if stype is not None:
                     section_type = stype
                 si += 1
-            row = rows[r]
-            get = _getter(row, cols)
-            values = {key: get(key) for key in cols}
+            values = _row_values(rows[r], cols)
             desc_raw = values.get("description", "")
             if is_blank(desc_raw):
                 filled = [k for k, v in values.items() if not is_blank(v) and k not in FILL_DOWN and k != "seq"]
@@ -241,64 +306,59 @@ class SheetReader:
                     continue
                 self._problem("missing-value", r, cols["description"][0], "description")
                 continue
-            for key in FILL_DOWN:
-                if key in cols:
-                    if is_blank(values.get(key)):
-                        values[key] = carried.get(key, "")
-                    else:
-                        carried[key] = values[key]
+            for key in fill_keys:
+                if is_blank(values[key]):
+                    values[key] = carried.get(key, "")
+                else:
+                    carried[key] = values[key]
             description = clean_text(desc_raw)
-            unit = unit_name(values.get("unit")) or ctx["unit"]
-            dept = clean_text(values.get("department")) or ctx["department"]
-            department_head = clean_text(values.get("department_head")) or None
-            responsible_leader = clean_text(values.get("responsible_leader")) or None
-            dept_id = self._department(data, unit, dept,
-                                       head=department_head or (ctx["head"] if ctx["scope"] != "position" else None),
-                                       leader=responsible_leader or ctx["leader"])
-            title = clean_text(values.get("position")) or (ctx["title"] if ctx["scope"] == "position" else None)
-            if title is None and ctx["scope"] == "position" and not missing_title_reported:
+            unit_raw, dept_raw = values.get("unit"), values.get("department")
+            head_raw, leader_raw = values.get("department_head"), values.get("responsible_leader")
+            unit, dept, department_head, responsible_leader, dept_id = memo(
+                ("department", unit_raw, dept_raw, head_raw, leader_raw),
+                lambda: self._row_department(data, ctx, unit_raw, dept_raw, head_raw, leader_raw),
+            )
+            title_raw = values.get("position")
+            title = memo(("title", title_raw), lambda: clean_text(title_raw)) or (ctx["title"] if position_scope else None)
+            if title is None and position_scope and not missing_title_reported:
                 self._missing_title(layout, ctx)
                 missing_title_reported = True
             pos_id = None
             if title:
-                holders = split_names(values.get("holder")) if not is_blank(values.get("holder")) else list(ctx["names"])
-                grade = ctx["grade"]
-                if not is_blank(values.get("grade")):
-                    grade = self._enum(PositionGrade, values["grade"], r, cols["grade"][0], "grade", "unknown-grade")
-                tier = ctx["tier"]
-                if not is_blank(values.get("tier")):
-                    tier = self._enum(PositionTier, values["tier"], r, cols["tier"][0], "tier") or tier
-                pos_id = self._position(
-                    data, dept_id, unit, dept, title, r + 1, holders=holders, tier=tier, grade=grade,
-                    oversees=ctx["oversees"] if kind is FormKind.LEADER else None,
-                    duties=clean_text(values.get("duties")) or None, workflow=clean_text(values.get("workflow")) or None,
-                )
-            rtype = self._enum(RiskType, values.get("type"), r, _col(cols, "type"), "type", "unknown-type", "type") or section_type
-            level = None
-            if not is_blank(values.get("level")):
-                level = lookup(RiskLevel, structured_text(values["level"]), "level")
-                if level is None:
-                    self._problem("unknown-level", r, cols["level"][0], "level", cell_text(values["level"]).strip())
+                pos_key = ("position", dept_id, title, values.get("holder"), values.get("grade"), values.get("tier"),
+                           values.get("duties"), values.get("workflow"))
+                pos_id = memo(pos_key, lambda: self._row_position(data, ctx, kind, values, cols, r, unit, dept, dept_id, title))
+            type_raw = values.get("type")
+            rtype = memo(("type", type_raw), lambda: self._enum(RiskType, type_raw, r, _col(cols, "type"), "type", "unknown-type", "type")) or section_type
+            level_raw = values.get("level")
+            level = memo(("level", level_raw), lambda: self._level(level_raw, r, cols))
             three = None
             if "three_important" in cols:
-                three = self._three_important(values.get("three_important"), description, r, cols["three_important"][0])
-                if in_three and not three:
+                ti_raw = values["three_important"]
+                three = memo(("three_important", ti_raw), lambda: self._three_important(ti_raw, r, cols["three_important"][0]))
+                if three == [ThreeImportant.GENERAL] or (in_three and not three):
                     three = _hinted(description)
+                else:
+                    three = list(three)
             elif has_section_concept:
                 three = _hinted(description) if in_three else []
             rp_id = ids.risk_id(unit, dept, pos_id, description)
-            measures = self._measures(values, r, cols)
+            measures = self._measures(values, r, cols) if "measures" in cols else None
+            extra = {}
+            for key, enum_cls in (("likelihood", Scale), ("harm", Scale), ("consequence", Consequence)):
+                if key in cols:
+                    raw = values[key]
+                    extra[key] = memo((key, raw), lambda: self._enum(enum_cls, raw, r, cols[key][0], key))
+            if "resources" in cols:
+                raw = values["resources"]
+                extra["resources"] = list(memo(("resources", raw), lambda: self._resources(raw, r, cols["resources"][0])))
             rp = _build(
                 RiskPoint, id=rp_id, position=pos_id, type=rtype, description=description,
                 manifestation=clean_text(values.get("manifestation")) or None, three_important=three, level=level,
                 level_basis=clean_text(values.get("basis")) or None,
-                likelihood=self._enum(Scale, values.get("likelihood"), r, _col(cols, "likelihood"), "likelihood"),
-                harm=self._enum(Scale, values.get("harm"), r, _col(cols, "harm"), "harm"),
-                consequence=self._enum(Consequence, values.get("consequence"), r, _col(cols, "consequence"), "consequence"),
-                resources=self._resources(values.get("resources"), r, _col(cols, "resources")) if "resources" in cols else None,
                 department_head=department_head, responsible_leader=responsible_leader,
-                measures=measures if ("measures" in cols) else None,
-                source=Source(file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                measures=measures, source=_build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                **extra,
             )
             existing = data.risk_points.get(rp_id)
             if existing is not None:
@@ -310,36 +370,74 @@ class SheetReader:
                 data.risk_points[rp_id] = (dept_id, rp)
                 last_rp = data.risk_points[rp_id]
 
+    def _row_department(self, data: FormData, ctx: dict[str, Any], unit_raw, dept_raw, head_raw, leader_raw):
+        unit = unit_name(unit_raw) or ctx["unit"]
+        dept = clean_text(dept_raw) or ctx["department"]
+        head = clean_text(head_raw) or None
+        leader = clean_text(leader_raw) or None
+        dept_id = self._department(data, unit, dept, head=head or (ctx["head"] if ctx["scope"] != "position" else None),
+                                   leader=leader or ctx["leader"])
+        return unit, dept, head, leader, dept_id
+
+    def _row_position(self, data: FormData, ctx: dict[str, Any], kind: FormKind, values: dict[str, object],
+                      cols: dict[str, list[int]], r: int, unit: str | None, dept: str | None, dept_id: str, title: str) -> str:
+        holders = split_names(values.get("holder")) if not is_blank(values.get("holder")) else list(ctx["names"])
+        grade = ctx["grade"]
+        if not is_blank(values.get("grade")):
+            grade = self._enum(PositionGrade, values["grade"], r, cols["grade"][0], "grade", "unknown-grade")
+        tier = ctx["tier"]
+        if not is_blank(values.get("tier")):
+            tier = self._enum(PositionTier, values["tier"], r, cols["tier"][0], "tier") or tier
+        return self._position(
+            data, dept_id, unit, dept, title, r + 1, holders=holders, tier=tier, grade=grade,
+            oversees=ctx["oversees"] if kind is FormKind.LEADER else None,
+            duties=clean_text(values.get("duties")) or None, workflow=clean_text(values.get("workflow")) or None,
+        )
+
+    def _level(self, raw: object, r: int, cols: dict[str, list[int]]) -> RiskLevel | None:
+        if is_blank(raw):
+            return None
+        level = lookup(RiskLevel, structured_text(raw), "level")
+        if level is None:
+            self._problem("unknown-level", r, cols["level"][0], "level", cell_text(raw).strip())
+        return level
+
     def _measures(self, values: dict[str, object], r: int, cols: dict[str, list[int]]) -> list[Measure]:
         texts = split_numbered(values.get("measures"))
         if not texts:
             return []
-        stage = self._enum(MeasureStage, values.get("stage"), r, _col(cols, "stage"), "stage")
-        kind = self._enum(MeasureKind, values.get("measure_kind"), r, _col(cols, "measure_kind"), "measure_kind")
-        status = self._enum(MeasureStatus, values.get("status"), r, _col(cols, "status"), "status")
-        owner = clean_text(values.get("owner")) or None
-        deadline = self._date(values.get("deadline"), r, _col(cols, "deadline"), "deadline") if "deadline" in cols else None
-        return [_build(Measure, text=t, stage=stage, kind=kind, owner=owner, deadline=deadline, status=status) for t in texts]
+        memo = self._memo
+        common = {}
+        for key, field_name, enum_cls in (("stage", "stage", MeasureStage), ("measure_kind", "kind", MeasureKind), ("status", "status", MeasureStatus)):
+            if key in cols:
+                raw = values[key]
+                common[field_name] = memo((key, raw), lambda: self._enum(enum_cls, raw, r, cols[key][0], key))
+        if "owner" in cols:
+            common["owner"] = clean_text(values["owner"]) or None
+        if "deadline" in cols:
+            raw = values["deadline"]
+            common["deadline"] = memo(("deadline", raw), lambda: self._date(raw, r, cols["deadline"][0], "deadline"))
+        if not any(v is not None for v in common.values()):
+            return [_text_measure(t) for t in texts]
+        return [_build(Measure, text=t, **common) for t in texts]
 
-    def _three_important(self, value: object, description: str, r: int, c: int) -> list[ThreeImportant]:
+    def _three_important(self, value: object, r: int, c: int) -> tuple[ThreeImportant, ...]:
         text = structured_text(value)
-        if not text or label_key(text) in {label_key(n) for n in NEGATIVE}:
-            return []
+        if not text or label_key(text) in _NEGATIVE_KEYS:
+            return ()
         found: list[ThreeImportant] = []
         for part in re.split(r"[、,，;；/]+", text):
             member = lookup(ThreeImportant, part)
             if member is None:
                 self._problem("unknown-value", r, c, "three_important", part, "（可填：是/否，或 重大事项决策、重要人事任免、重大项目安排、大额资金使用）")
-                return []
+                return ()
             if member not in found:
                 found.append(member)
-        if found == [ThreeImportant.GENERAL]:
-            return _hinted(description)
-        return [m for m in found if m is not ThreeImportant.GENERAL] or found
+        return tuple(m for m in found if m is not ThreeImportant.GENERAL) or tuple(found)
 
     def _resources(self, value: object, r: int, c: int) -> list[Resource]:
         text = structured_text(value)
-        if not text or label_key(text) in {label_key(n) for n in NEGATIVE}:
+        if not text or label_key(text) in _NEGATIVE_KEYS:
             return []
         found = [res for res, ch in ((Resource.PEOPLE, "人"), (Resource.MONEY, "财"), (Resource.GOODS, "物")) if ch in text]
         if not found:
@@ -358,9 +456,7 @@ class SheetReader:
         cols = layout.columns
         carried: dict[str, str] = {}
         for r in layout.data_rows:
-            row = self.sheet.rows[r]
-            get = _getter(row, cols)
-            values = {key: get(key) for key in cols}
+            values = _row_values(self.sheet.rows[r], cols)
             if is_blank(values.get("power_name")):
                 if any(not is_blank(v) for k, v in values.items() if k not in ("seq", "department", "unit")):
                     self._problem("missing-value", r, cols["power_name"][0], "power_name")
@@ -429,10 +525,12 @@ class SheetReader:
             if m := _SIGNATURE.match(structured_text(text)):
                 reviewer = clean_text(m.group(1)) or reviewer
                 continue
-            try:
-                parsed = parse_date(text)
-            except UnreadableValue:
-                parsed = "text"
+            parsed: object = "text"
+            if len(text) <= 16 and _DATE_LIKE.search(text):
+                try:
+                    parsed = parse_date(text)
+                except UnreadableValue:
+                    parsed = "text"
             if parsed is None:
                 continue  # the template's empty 年  月  日
             if parsed != "text":
@@ -445,25 +543,23 @@ class SheetReader:
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def _getter(row: list[object], cols: dict[str, list[int]]):
+def _row_values(row: list[object], cols: dict[str, list[int]]) -> dict[str, object]:
+    """The row's value for each column field (several columns under one merged header are joined)."""
     n = len(row)
-
-    def get(key: str) -> object:
-        indexes = cols.get(key)
-        if not indexes:
-            return ""
+    values: dict[str, object] = {}
+    for key, indexes in cols.items():
         if len(indexes) == 1:
             i = indexes[0]
-            return row[i] if i < n else ""
+            values[key] = row[i] if i < n else ""
+            continue
         parts: list[str] = []
-        for i in indexes:  # a header merged over several columns: join distinct values
+        for i in indexes:
             if i < n:
                 text = cell_text(row[i]).strip()
                 if text and text not in parts:
                     parts.append(text)
-        return "\n".join(parts)
-
-    return get
+        values[key] = "\n".join(parts)
+    return values
 
 
 def _col(cols: dict[str, list[int]], key: str) -> int:
@@ -541,3 +637,6 @@ def merge_same_form(target: RiskPoint, other: RiskPoint) -> None:
 def read_sheet(sheet: Sheet, file: str, source_file: str, *, default_unit: str | None = None) -> FormData | None:
     """The records of one sheet, or None if the sheet is no form."""
     return SheetReader(sheet, file, source_file, default_unit).read()
+
+
+_MEASURE_TEMPLATE = _template(Measure)[0]

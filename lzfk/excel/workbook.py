@@ -24,6 +24,7 @@ class Sheet:
     name: str
     rows: list[list[object]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
+    layout: object = None  # excel.layout.Layout, once analysed
 
     def value(self, row: int, col: int) -> object:
         if row < len(self.rows) and col < len(self.rows[row]):
