@@ -115,3 +115,21 @@ def test_installed_entry_point_runs_in_a_subprocess(tmp_path):
     module = subprocess.run([sys.executable, "-m", "lzfk", "--help"], capture_output=True, text=True, timeout=60,
                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert module.returncode == 0 and "lzfk" in module.stdout
+
+
+def test_demo_register_matches_expected_md():
+    """registers/demo/EXPECTED.md is computed by the generator from the data it wrote."""
+    data = run_cli("stats", DEMO_REGISTER, "--format", "json").json()
+    got = {k: data[k] for k in ("departments", "positions", "people", "risk_points", "measures", "powers", "three_important")}
+    assert got == {"departments": 11, "positions": 47, "people": 51, "risk_points": 198, "measures": 294,
+                   "powers": 10, "three_important": 9}
+    assert data["by_level"] == {"I": 46, "II": 89, "III": 63, "none": 0}
+    assert data["by_type"] == {"moral": 36, "duty": 68, "institution": 50, "process": 23, "external": 21, "none": 0}
+    assert data["by_tier"] == {"leader": 7, "middle": 15, "general": 25, "none": 0}
+
+
+def test_many_files_get_a_summary_not_a_row_each(tmp_path):
+    result = run_cli("import", DEMO_FORMS, "--into", tmp_path / "reg")
+    assert result.exit_code == 0
+    assert "按表格类型" in result.stdout and "领导岗位廉政风险识别和防控表" in result.stdout
+    assert "一般岗位-秘书科-王某" not in result.stdout  # 56 files: no per-file rows

@@ -65,11 +65,15 @@ def import_command(
         print_problems(report.problems, quiet=quiet)
         if not quiet:
             out = console()
-            rows = [[f.file, _STATUS[f.status], "、".join(_form_label(x["form"]) for x in f.forms),
-                     f.counts.get("created", ""), f.counts.get("updated", ""), f.counts.get("unchanged", "")]
-                    for f in report.files]
-            if rows:
-                out.print(table(None, ["文件", "结果", "表格类型", "新增", "更新", "未变"], rows))
+            if len(report.files) <= PER_FILE_TABLE_LIMIT:
+                rows = [_file_row(f) for f in report.files]
+                if rows:
+                    out.print(table(None, ["文件", "结果", "表格类型", "新增", "更新", "未变"], rows))
+            else:  # hundreds of forms: a summary by form type, and only the files that need attention
+                out.print(table("按表格类型", ["表格类型", "文件数", "新增", "更新", "未变"], _by_form(report.files)))
+                attention = [_file_row(f) for f in report.files if f.status != "accepted"]
+                if attention:
+                    out.print(table("未接受的文件", ["文件", "结果", "表格类型", "新增", "更新", "未变"], attention))
             verb = "将" if dry_run else "已"
             out.print(
                 f"共 {len(report.files)} 个文件：接受 {report.count('accepted')}，拒绝 {report.count('rejected')}，"
@@ -87,6 +91,25 @@ def import_command(
 
 
 _STATUS = {"accepted": "接受", "rejected": "拒绝", "unreadable": "无法读取"}
+PER_FILE_TABLE_LIMIT = 20
+
+
+def _file_row(f) -> list:
+    return [f.file, _STATUS[f.status], "、".join(_form_label(x["form"]) for x in f.forms),
+            f.counts.get("created", ""), f.counts.get("updated", ""), f.counts.get("unchanged", "")]
+
+
+def _by_form(files) -> list[list]:
+    totals: dict[str, list[int]] = {}
+    for f in files:
+        if f.status != "accepted":
+            continue
+        kinds = "、".join(_form_label(x["form"]) for x in f.forms) or "（无）"
+        entry = totals.setdefault(kinds, [0, 0, 0, 0])
+        entry[0] += 1
+        for i, key in enumerate(("created", "updated", "unchanged"), 1):
+            entry[i] += f.counts.get(key, 0)
+    return [[kind, *numbers] for kind, numbers in sorted(totals.items())]
 
 
 def _form_label(kind: str) -> str:

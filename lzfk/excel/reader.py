@@ -577,6 +577,11 @@ def unit_name(value: object) -> str | None:
     return text or None
 
 
+# Words that hold a department suffix character but never end a department's name:
+# 邮件处理员 is not 邮件处 + 理员.
+_NOT_A_BOUNDARY = frozenset(("处理", "处置", "处罚", "办理", "办事", "办公", "部署", "所有", "院校", "组织", "队伍", "站务", "科技", "股份", "室内", "委托"))
+
+
 def split_department_title(value: str) -> tuple[str | None, str | None]:
     """``"秘书科科员"`` / ``"秘书科 科员"`` / ``"秘书科/科员"`` → (``"秘书科"``, ``"科员"``).
 
@@ -597,7 +602,7 @@ def split_department_title(value: str) -> tuple[str | None, str | None]:
         for suffix in DEPARTMENT_SUFFIXES:  # longer suffixes first: 办公室 before 办
             if text.startswith(suffix, i):
                 end = i + len(suffix)
-                if end >= 2 and len(text) - end >= 2:
+                if end >= 2 and len(text) - end >= 2 and text[end - 1 : end + 1] not in _NOT_A_BOUNDARY:
                     best = end  # later cuts leave shorter titles
                 break
         i += 1

@@ -1193,12 +1193,20 @@ def check_data() -> None:
         assert p.dept in depts, p.dept
 
 
+def position_key(p: Person) -> tuple[str, str]:
+    """A position as lzfk identifies it: department + title, and for leadership posts also
+    the 分管工作 (two 副主任 overseeing different work hold two positions)."""
+    if p.tier == "leader":
+        return p.dept, f"{p.title}（分管：{p.duties[:12]}…）"
+    return p.dept, p.title
+
+
 def totals(files: list[tuple[str, str, str, str, str, str, int, int]]) -> dict:
     people = LEADERS + MIDDLES + GENERALS
     all_points: list[tuple[str, Point]] = [(p.tier, pt) for p in people for pt in p.points]
     all_points += [("register", row.point) for d in REGISTERS for row in d.rows]
     depts = sorted({p.dept for p in MIDDLES + GENERALS} | {d.dept for d in REGISTERS} | {pl.dept for pl in POWER_LISTS})
-    positions = {tier: sorted({(p.dept, p.title) for p in people if p.tier == tier}) for tier in TIER_LABEL}
+    positions = {tier: sorted({position_key(p) for p in people if p.tier == tier}) for tier in TIER_LABEL}
     return {
         "departments": depts,
         "positions": positions,
@@ -1234,7 +1242,7 @@ def expected_md(t: dict) -> str:
     a("")
     a("、".join(t["departments"]) + f"；{LEADERSHIP}")
     a("")
-    a("## Positions (distinct department + title)")
+    a("## Positions (distinct department + title; leadership posts also by 分管工作)")
     a("")
     a("| tier | positions | holders |")
     a("|---|---|---|")
@@ -1249,10 +1257,10 @@ def expected_md(t: dict) -> str:
     a("")
     a("Positions with more than one holder:")
     a("")
-    cnt = Counter((p.dept, p.title) for p in people)
+    cnt = Counter(position_key(p) for p in people)
     for (dept, title), n in sorted(cnt.items()):
         if n > 1:
-            holders = "、".join(p.name for p in people if (p.dept, p.title) == (dept, title))
+            holders = "、".join(p.name for p in people if position_key(p) == (dept, title))
             a(f"- {dept} / {title}: {n} ({holders})")
     a("")
     for tier, label in TIER_LABEL.items():

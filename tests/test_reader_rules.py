@@ -1,0 +1,33 @@
+"""Small reading rules that real forms depend on."""
+
+from __future__ import annotations
+
+import pytest
+
+from lzfk.excel.reader import split_department_title, split_flow
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("秘书科科员", ("秘书科", "科员")),
+    ("秘书科 科员", ("秘书科", "科员")),
+    ("综合科/科员", ("综合科", "科员")),
+    ("工会办公室 客户经理", ("工会办公室", "客户经理")),
+    ("工会办公室客户经理", ("工会办公室", "客户经理")),
+    ("邮件处理中心营业员", ("邮件处理中心", "营业员")),
+    ("后勤服务中心邮件处理员", ("后勤服务中心", "邮件处理员")),
+    ("计划财务科会计", ("计划财务科", "会计")),
+    ("办公室主任", ("办公室", "主任")),
+    ("綜合科　科員", ("综合科", "科员")),
+    ("科员", (None, "科员")),
+])
+def test_department_and_title(text, expected):
+    assert split_department_title(text) == expected
+
+
+@pytest.mark.parametrize("text,steps", [
+    ("受理→审查→决定", ["受理", "审查", "决定"]),
+    ("申请->比价->审批", ["申请", "比价", "审批"]),
+    ("1.受理 2.审查", ["受理", "审查"]),
+])
+def test_flow(text, steps):
+    assert split_flow(text) == steps
