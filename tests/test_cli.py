@@ -133,3 +133,18 @@ def test_many_files_get_a_summary_not_a_row_each(tmp_path):
     assert result.exit_code == 0
     assert "按表格类型" in result.stdout and "领导岗位廉政风险识别和防控表" in result.stdout
     assert "一般岗位-秘书科-王某" not in result.stdout  # 56 files: no per-file rows
+
+
+def test_usage_errors_are_explained_in_chinese():
+    missing = run_cli("import", "x.xlsx")
+    assert missing.exit_code == 2 and "缺少必填的选项" in missing.stderr and "--into" in missing.stderr
+    choice = run_cli("list", "everything", ".")
+    assert choice.exit_code == 2 and "不是可选值" in choice.stderr and "risks" in choice.stderr
+    extra = run_cli("stats", "a", "b")
+    assert extra.exit_code == 2 and "多余的参数" in extra.stderr
+    assert "Error" not in missing.stderr + choice.stderr + extra.stderr
+
+
+def test_help_headings_are_chinese():
+    text = run_cli("import", "--help").stdout
+    assert "用法：" in text and "选项" in text and "显示本帮助并退出" in text and "Show this message" not in text

@@ -3,10 +3,15 @@ library below ``lzfk/`` and format its result."""
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from lzfk import __version__
+from lzfk.cli import zh
 from lzfk.cli.output import EXIT_CODES_HELP
+
+zh.apply()
 
 app = typer.Typer(
     name="lzfk",
@@ -44,4 +49,17 @@ from lzfk.cli import forms_cmd, import_cmd, view  # noqa: E402,F401  (registers 
 
 
 def main() -> None:
-    app()
+    """The console script: the commands map their own errors to exit codes; this is the
+    last guard for anything raised before a command runs (no traceback without --debug)."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断。\n")
+        raise SystemExit(130) from None
+    except Exception as exc:  # noqa: BLE001
+        if "--debug" in sys.argv:
+            raise
+        sys.stderr.write(f"内部错误：{type(exc).__name__}: {exc}\n这是 lzfk 的缺陷，请加 --debug 重新运行并把输出报告给维护人员。\n")
+        raise SystemExit(5) from None

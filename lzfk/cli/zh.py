@@ -1,0 +1,105 @@
+"""Chinese for the words typer and click print themselves (help headings, usage errors).
+
+typer routes its headings through gettext, so they are translated by replacing its ``_``;
+click's usage errors are plain f-strings, so ``UsageError.show`` is replaced by one that
+says the same in Chinese. Exit code 2 for usage errors is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_WORDS = {
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "required": "必填",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "(dynamic)": "（动态）",
+    "Missing command.": "缺少命令。",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "Aborted!": "已中止。",
+}
+
+_HELP_TEXT = "显示本帮助并退出。"
+_USAGE_PREFIX = "用法："
+
+
+def _translate(message: str) -> str:
+    return _WORDS.get(message, message)
+
+
+def _message(exc) -> str:
+    """The error in Chinese, by kind; unknown kinds keep click's text after 用法错误."""
+    from typer._click import exceptions as ex
+
+    if isinstance(exc, ex.MissingParameter):
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else (
+            " / ".join(f"'{h}'" for h in exc.param_hint) if exc.param_hint else
+            (f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""))
+        if not hint and exc.param is not None:
+            hint = exc.param.name or ""
+        is_option = exc.param_type == "option" or hint.lstrip("'").startswith("-")
+        return f"缺少必填的{'选项' if is_option else '参数'} {hint}。"
+    if isinstance(exc, ex.NoSuchOption):
+        text = f"没有这个选项：{exc.option_name}。"
+        if exc.possibilities:
+            text += "是不是要用：" + "、".join(sorted(exc.possibilities)) + "？"
+        return text
+    if isinstance(exc, ex.BadParameter):
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else (
+            " / ".join(f"'{h}'" for h in exc.param_hint) if exc.param_hint else
+            (f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""))
+        detail = re.sub(r"^Value error, ", "", str(exc.message))
+        m = re.match(r"^'?(.*?)'? is not one of (.*)\.$", detail)
+        if m:
+            choices = "、".join(c.strip(" '") for c in m.group(2).split(","))
+            detail = f"“{m.group(1)}”不是可选值（可选：{choices}）"
+        elif "does not exist" in detail:
+            detail = "路径不存在"
+        return f"{hint} 的值无效：{detail}。"
+    text = str(exc.format_message())
+    m = re.match(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
+    if m:
+        return f"多余的参数：{m.group(1)}。"
+    return f"用法错误：{text}"
+
+
+def _show_usage_error(self, file=None) -> None:
+    out = file if file is not None else sys.stderr
+    if self.ctx is not None and self.__class__.__name__ == "NoArgsIsHelpError":
+        out.write(self.ctx.get_help() + "\n")
+        return
+    if self.ctx is not None:
+        out.write(self.ctx.get_usage() + "\n")
+        out.write(f"用 {self.ctx.command_path} --help 查看说明和示例。\n")
+    out.write(f"错误：{_message(self)}\n")
+
+
+def apply() -> None:
+    import typer.core
+    from typer._click import decorators, exceptions, formatting
+
+    typer.core._ = _translate
+    original_write_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_write_usage(self, prog, args, _USAGE_PREFIX if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage
+    original_help_option = decorators.help_option
+
+    def help_option(*args, **kwargs):
+        decorate = original_help_option(*args, **kwargs)
+
+        def apply_to(command):
+            result = decorate(command)
+            command.params[-1].help = _HELP_TEXT  # the option just added
+            return result
+
+        return apply_to
+
+    decorators.help_option = help_option
+    exceptions.UsageError.show = _show_usage_error
