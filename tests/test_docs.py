@@ -39,3 +39,11 @@ def test_register_format_documents_every_model_field():
     for model in (DepartmentFile, Position, Power, RiskPoint, Measure):
         for name in model.model_fields:
             assert re.search(rf"\b{name}:", text), f"{model.__name__}.{name} is not in docs/register-format.md"
+
+
+def test_every_problem_code_is_in_the_json_contract():
+    from lzfk.problems import CATALOGUE
+
+    text = (ROOT / "docs" / "json-contract.md").read_text("utf-8")
+    for code in CATALOGUE:
+        assert f"`{code}`" in text, code
