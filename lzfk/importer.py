@@ -104,19 +104,19 @@ def import_forms(
 def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: bool, unit: str | None, limits: Limits) -> ImportReport:
     register = load_register(into, must_exist=False)
     report = ImportReport(register=str(into), dry_run=dry_run)
-    loaded: list[tuple[FileResult, Path, list]] = []
-    for path in find_spreadsheets(paths):
-        result = FileResult(file=str(path), status="accepted")
-        report.files.append(result)
-        try:
-            loaded.append((result, path, read_workbook(path, limits)))
-        except InputUnreadable as exc:
-            result.status = "unreadable"
-            result.problems.append(exc.problem)
-    default_unit = unit or register.info.unit.name or _most_named_unit(sheets for _, _, sheets in loaded)
+    files = find_spreadsheets(paths)
+    assumed = unit or register.info.unit.name
+    reads = _read_all(files, into, limits, assumed)
+    default_unit = assumed or _majority([u for r in reads for u in r.units])
+    if default_unit != assumed:  # forms naming no unit were read before the batch's unit was known
+        reads = [_read_file(r.path, into, limits, default_unit) if r.needs_default else r for r in reads]
     created_now: set[str] = set()  # records created by this run: later files merge into them
-    for result, path, sheets in loaded:
-        _import_file(result, path, sheets, register, into, on_conflict, default_unit, created_now)
+    for read in reads:
+        result = FileResult(file=str(read.path), status="unreadable" if read.unreadable else "accepted",
+                            forms=[{"sheet": d.sheet, "form": d.kind.value} for d in read.forms], problems=list(read.problems))
+        report.files.append(result)
+        if not read.unreadable:
+            _apply_file(result, read.forms, register, on_conflict, created_now)
         for key in ("created", "updated", "unchanged", "skipped"):
             setattr(report, key, getattr(report, key) + result.counts.get(key, 0))
     if not dry_run and register.dirty:
@@ -127,21 +127,54 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
     return report
 
 
-def _import_file(result: FileResult, path: Path, sheets: list, register: Register, into: Path,
-                 on_conflict: OnConflict, default_unit: str | None, created_now: set[str]) -> None:
+@dataclass
+class _FileRead:
+    """What reading one file gave, before anything is checked against the register."""
+
+    path: Path
+    forms: list[FormData]
+    problems: list[Problem]
+    unreadable: bool = False
+    units: list[str] = field(default_factory=list)  # units its forms name in their header blocks
+    needs_default: bool = False  # some form names no unit: its records took the default unit
+
+
+def _read_all(files: list[Path], into: Path, limits: Limits, default_unit: str | None) -> list[_FileRead]:
+    # Reading in a process pool was tried: on the 2-CPU machines this runs on, two busy
+    # processes get 1.1× the work done of one, less than pickling the records back costs.
+    return [_read_file(path, into, limits, default_unit) for path in files]
+
+
+def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None) -> _FileRead:
+    from lzfk.excel.layout import form_unit
+
     name = str(path)
+    try:
+        sheets = read_workbook(path, limits)
+    except InputUnreadable as exc:
+        return _FileRead(path, [], [exc.problem], unreadable=True)
     source_file = _source_name(path, into)
-    forms: list[FormData] = []
+    read = _FileRead(path, [], [])
     with bulk():
         for sheet in sheets:
             data = read_sheet(sheet, name, source_file, default_unit=default_unit)
-            if data is not None:
-                forms.append(data)
-                result.forms.append({"sheet": data.sheet, "form": data.kind.value})
-                result.problems.extend(data.problems)
-    if not forms:
+            if data is None:
+                continue
+            read.forms.append(data)
+            read.problems.extend(data.problems)
+            named = form_unit(sheet)
+            if named:
+                read.units.append(named)
+            else:
+                read.needs_default = True
+    if not read.forms:
         names = "、".join(f"「{s.name}」" for s in sheets)
-        result.problems.append(problem("unknown-form", file=name, detail=f"（工作表：{names}）" if names else ""))
+        read.problems.append(problem("unknown-form", file=name, detail=f"（工作表：{names}）" if names else ""))
+    return read
+
+
+def _apply_file(result: FileResult, forms: list[FormData], register: Register, on_conflict: OnConflict, created_now: set[str]) -> None:
+    """Accept the file's records into the register, or reject the file whole."""
     if has_errors(result.problems):
         result.status = "rejected"
         return
@@ -157,15 +190,10 @@ def _import_file(result: FileResult, path: Path, sheets: list, register: Registe
     result.counts = plan.counts
 
 
-def _most_named_unit(workbooks) -> str | None:
-    from lzfk.excel.layout import form_unit
-
+def _majority(units: list[str]) -> str | None:
     counts: dict[str, int] = {}
-    for sheets in workbooks:
-        for sheet in sheets:
-            found = form_unit(sheet)
-            if found:
-                counts[found] = counts.get(found, 0) + 1
+    for unit in units:
+        counts[unit] = counts.get(unit, 0) + 1
     return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
 
 

@@ -87,3 +87,10 @@ def test_label_key_is_idempotent(text):
 def test_numbered_lists_round_trip(items):
     text = "\n".join(f"{i}.{t}" for i, t in enumerate(items, 1))
     assert split_numbered(text) == items
+
+
+def test_saved_traditional_characters_match_opencc():
+    from lzfk.normalize import TRADITIONAL_FILE, traditional_characters
+
+    assert TRADITIONAL_FILE.read_text("utf-8").strip() == traditional_characters(), \
+        "OpenCC changed: regenerate lzfk/data/traditional-chars.txt from normalize.traditional_characters()"
