@@ -260,12 +260,15 @@ def save_register(register: Register) -> list[str]:
     for dept_id in sorted(register.dirty, key=lambda d: register.paths[d]):
         planned.append((root / register.paths[dept_id], dump_department(register.files[dept_id])))
     written: list[tuple[Path, Path]] = []
+    created_dirs: list[Path] = []
     try:
         for target, text in planned:
             data = text.encode("utf-8")
             if target.exists() and target.read_bytes() == data:
                 continue
+            missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
             target.parent.mkdir(parents=True, exist_ok=True)
+            created_dirs.extend(reversed(missing))
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             written.append((Path(tmp), target))
             with os.fdopen(fd, "wb") as fh:
@@ -275,6 +278,11 @@ def save_register(register: Register) -> list[str]:
     except OSError as exc:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)
+        for directory in reversed(created_dirs):  # leave no empty folders behind either
+            try:
+                directory.rmdir()
+            except OSError:
+                pass
         raise OutputError(f"无法写入台账 {root}：{exc.strerror or exc}") from None
     for tmp, target in written:
         os.replace(tmp, target)
