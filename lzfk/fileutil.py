@@ -10,6 +10,22 @@ from typing import Callable
 from lzfk.errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish_mode(tmp: Path, target: Path) -> None:
+    """Give a temporary file the mode the target has (or a new file would have): mkstemp
+    makes files readable by their owner only, and registers live on shared drives."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    os.chmod(tmp, mode)
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp)`` and rename ``tmp`` to ``path``; on any failure ``path`` is untouched."""
     try:
@@ -23,6 +39,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         write(tmp)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        publish_mode(tmp, path)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -280,7 +280,10 @@ def review_stage(text: str) -> ReviewStage | None:
     return None
 
 
+_OTHER_LABELS = {"review_date": "审核日期"}
+
+
 def field_label(key: str) -> str:
     """The Chinese label of a column or header field, for messages."""
     spec = COLUMNS.get(key) or HEADER_FIELDS.get(key)
-    return spec.label if spec else key
+    return spec.label if spec else _OTHER_LABELS.get(key, key)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lzfk.errors import InputUnreadable
-from lzfk.excel.reader import FormData, read_sheet
+from lzfk.excel.reader import UNIT_GIVEN, FormData, read_sheet
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits
 from lzfk.excel.workbook import find_spreadsheets, read_workbook
 from lzfk.models import Department, DepartmentFile, Position, Power, RiskPoint
@@ -105,11 +105,21 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
     register = load_register(into, must_exist=False)
     report = ImportReport(register=str(into), dry_run=dry_run)
     files = find_spreadsheets(paths)
-    assumed = unit or register.info.unit.name
-    reads = _read_all(files, into, limits, assumed)
-    default_unit = assumed or _majority([u for r in reads for u in r.units])
-    if default_unit != assumed:  # forms naming no unit were read before the batch's unit was known
-        reads = [_read_file(r.path, into, limits, default_unit) if r.needs_default else r for r in reads]
+    # A form that names no unit (a department register, a power list) belongs to: --unit;
+    # else the unit most forms of this import name; else the register's unit. Each such
+    # form gets a warning saying where it went.
+    if unit:
+        default_unit, reason = unit, UNIT_GIVEN
+        reads = _read_all(files, into, limits, default_unit, reason)
+    else:
+        reads = _read_all(files, into, limits, None, "")
+        majority = _majority([u for r in reads for u in r.units])
+        if majority:
+            default_unit, reason = majority, "本次导入中多数表格所填的单位"
+        else:
+            default_unit, reason = register.info.unit.name, "台账的单位"
+        if default_unit:
+            reads = [_read_file(r.path, into, limits, default_unit, reason) if r.needs_default else r for r in reads]
     created_now: set[str] = set()  # records created by this run: later files merge into them
     for read in reads:
         result = FileResult(file=str(read.path), status="unreadable" if read.unreadable else "accepted",
@@ -139,13 +149,13 @@ class _FileRead:
     needs_default: bool = False  # some form names no unit: its records took the default unit
 
 
-def _read_all(files: list[Path], into: Path, limits: Limits, default_unit: str | None) -> list[_FileRead]:
+def _read_all(files: list[Path], into: Path, limits: Limits, default_unit: str | None, reason: str) -> list[_FileRead]:
     # Reading in a process pool was tried: on the 2-CPU machines this runs on, two busy
     # processes get 1.1× the work done of one, less than pickling the records back costs.
-    return [_read_file(path, into, limits, default_unit) for path in files]
+    return [_read_file(path, into, limits, default_unit, reason) for path in files]
 
 
-def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None) -> _FileRead:
+def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None, reason: str = "") -> _FileRead:
     from lzfk.excel.layout import form_unit
 
     name = str(path)
@@ -157,7 +167,7 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None)
     read = _FileRead(path, [], [])
     with bulk():
         for sheet in sheets:
-            data = read_sheet(sheet, name, source_file, default_unit=default_unit)
+            data = read_sheet(sheet, name, source_file, default_unit=default_unit, default_unit_reason=reason)
             if data is None:
                 continue
             read.forms.append(data)

@@ -230,6 +230,25 @@ _Y_END = re.compile(r"^(\d{4})年?(?:底|末|年底|年末)$")
 _EMPTY_DATE = re.compile(r"^(?:年?月?日?)$")
 
 
+_CN_DATE = re.compile(r"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日?$")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _cn_number(text: str) -> str:
+    if "十" not in text:
+        return "".join(_CN_DIGIT[c] for c in text)
+    tens, _, ones = text.partition("十")
+    return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
+def _cn_date_digits(text: str) -> str:
+    """``二〇二四年三月五日`` → ``2024年3月5日`` (official documents write dates this way)."""
+    year, rest = text.split("年", 1)
+    month, rest = rest.split("月", 1)
+    day = rest.rstrip("日")
+    return f"{_cn_number(year)}年{_cn_number(month)}月{_cn_number(day)}日"
+
+
 class UnreadableValue(ValueError):
     """A value that is there but cannot be understood."""
 
@@ -252,6 +271,8 @@ def parse_date(value: object) -> dt.date | None:
     text = structured_text(value)
     if _EMPTY_DATE.match(text):
         return None
+    if _CN_DATE.match(text):
+        text = _cn_date_digits(text)
     try:
         if m := _YMD.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from lzfk.errors import OutputError, RegisterUnreadable
+from lzfk.fileutil import publish_mode
 from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint
 from lzfk.problems import Problem, problem
 
@@ -131,11 +132,14 @@ def load_register(root: Path, *, must_exist: bool = True) -> Register:
     if not root.is_dir():
         raise RegisterUnreadable(f"{root} 不是目录，台账应是一个目录")
     info_path = root / REGISTER_FILE
-    yaml_files = sorted(p for p in root.rglob("*.yaml") if p.name != REGISTER_FILE or p.parent != root)
-    if not info_path.exists() and not yaml_files:
+    if not info_path.exists():
         if must_exist:
-            raise RegisterUnreadable(f"{root} 中没有台账（缺少 {REGISTER_FILE}）。请先用 lzfk import … --into {root} 导入表格")
+            raise RegisterUnreadable(f"{root} 不是台账目录（缺少 {REGISTER_FILE}）。请先用 lzfk import … --into {root} 导入表格")
+        if any(root.glob("*/*.yaml")) or any(root.glob("*.yaml")):
+            raise RegisterUnreadable(f"{root} 中已有其他 YAML 文件但不是台账（缺少 {REGISTER_FILE}）；请导入到新目录或已有台账")
         return register
+    # Only DIR/<单位>/<部门>.yaml: a register never reads files it did not write elsewhere.
+    yaml_files = sorted(p for p in root.glob("*/*.yaml") if not p.parent.name.startswith("."))
     problems: list[Problem] = []
     register.exists = True
     with bulk():
@@ -275,6 +279,7 @@ def save_register(register: Register) -> list[str]:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
+            publish_mode(Path(tmp), target)
     except OSError as exc:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)

@@ -47,7 +47,9 @@ from lzfk.vocab import (
 # Columns whose value, left blank, means "same as above" (and merged cells, in .ods).
 FILL_DOWN = ("unit", "department", "position", "holder", "tier", "grade", "duties", "workflow", "department_head", "responsible_leader")
 _MISS = object()
-_DATE_LIKE = re.compile(r"[0-9年月日]")
+UNIT_GIVEN = "--unit 指定"  # the user named the unit: nothing to warn about
+_DATE_LIKE = re.compile(r"[0-9年月日〇零一二三四五六七八九十]")
+_LOOKS_LIKE_DATE = re.compile(r"\d{4}\s*[年./\-]|[\d〇零一二三四五六七八九十]{1,4}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日|^\d{1,4}[./\-]\d{1,2}([./\-]\d{1,2})?$")
 _NEGATIVE_KEYS = frozenset(label_key(n) for n in NEGATIVE)
 _MEASURE_PART = ("measures", "stage", "measure_kind", "owner", "deadline", "status")
 _SIGNATURE = re.compile(r"^(?:签字|签名|负责人签字|审核人|审查人|领导签字|签章|签字盖章)[:：]?\s*(.*)$")
@@ -123,9 +125,11 @@ _set = object.__setattr__
 class SheetReader:
     """Reads one sheet; ``source_file`` is the path recorded in each record's source."""
 
-    def __init__(self, sheet: Sheet, file: str, source_file: str, default_unit: str | None = None) -> None:
+    def __init__(self, sheet: Sheet, file: str, source_file: str, default_unit: str | None = None,
+                 default_unit_reason: str = "") -> None:
         self.sheet = sheet
         self.default_unit = default_unit
+        self.default_unit_reason = default_unit_reason
         self.file = file
         self.source_file = source_file
         self.problems: list[Problem] = []
@@ -191,6 +195,8 @@ class SheetReader:
         """Unit, department, position and people named in the header block."""
         h = {k: v.value for k, v in layout.header.items()}
         ctx: dict[str, Any] = {"unit": unit_name(h.get("unit")) or self.default_unit, "department": clean_text(h.get("department")) or None}
+        if not unit_name(h.get("unit")) and self.default_unit and "unit" not in layout.columns and self.default_unit_reason != UNIT_GIVEN:
+            self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
         ctx["head"] = clean_text(h.get("head")) or None
         ctx["leader"] = clean_text(h.get("leader")) or None
         ctx["names"] = split_names(h.get("name")) if h.get("name") else []
@@ -530,6 +536,9 @@ class SheetReader:
                 try:
                     parsed = parse_date(text)
                 except UnreadableValue:
+                    if _LOOKS_LIKE_DATE.search(text):  # 2024年13月45日, 3月5日: a date we cannot read
+                        self._problem("bad-date", r, c, "review_date", text)
+                        continue
                     parsed = "text"
             if parsed is None:
                 continue  # the template's empty 年  月  日
@@ -639,9 +648,11 @@ def merge_same_form(target: RiskPoint, other: RiskPoint) -> None:
         target.model_fields_set.add("measures")
 
 
-def read_sheet(sheet: Sheet, file: str, source_file: str, *, default_unit: str | None = None) -> FormData | None:
-    """The records of one sheet, or None if the sheet is no form."""
-    return SheetReader(sheet, file, source_file, default_unit).read()
+def read_sheet(sheet: Sheet, file: str, source_file: str, *, default_unit: str | None = None,
+               default_unit_reason: str = "") -> FormData | None:
+    """The records of one sheet, or None if the sheet is no form. A form naming no unit
+    takes ``default_unit`` (and says so in a warning, with ``default_unit_reason``)."""
+    return SheetReader(sheet, file, source_file, default_unit, default_unit_reason).read()
 
 
 _MEASURE_TEMPLATE = _template(Measure)[0]

@@ -111,7 +111,7 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
             try:
                 data = _read_capped(zf, info, limits.max_sheet_xml_bytes)
             except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-                raise InputUnreadable(problem("truncated-file", file=name, detail=f"（{info.filename}：{exc}）")) from None
+                raise InputUnreadable(problem("truncated-file", file=name, detail=f"（技术信息：{info.filename}：{exc}）")) from None
             if data is None:
                 raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {info.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
             if kind == "xlsx":

@@ -41,10 +41,13 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
 
     name = str(path)
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(name)
+        # From the content, not the name: calamine's from_path picks its reader by the
+        # extension, and files renamed .xls ↔ .xlsx are common.
+        with path.open("rb") as fh:
+            workbook = python_calamine.CalamineWorkbook.from_filelike(fh)
     except Exception as exc:  # calamine raises its own error types for every kind of damage
         code = "truncated-file" if kind == "zip" or "EOF" in str(exc) else "not-a-spreadsheet"
-        raise InputUnreadable(problem(code, file=name, detail=f"（{_short(exc)}）")) from None
+        raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}）")) from None
     sheets = []
     try:
         visible = {m.name for m in workbook.sheets_metadata if str(m.visible).lower().endswith("visible")}
@@ -60,7 +63,7 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     except InputUnreadable:
         raise
     except Exception as exc:
-        raise InputUnreadable(problem("truncated-file", file=name, detail=f"（{_short(exc)}）")) from None
+        raise InputUnreadable(problem("truncated-file", file=name, detail=f"（技术信息：{_short(exc)}）")) from None
     finally:
         workbook.close()
     return sheets

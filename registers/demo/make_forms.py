@@ -495,14 +495,18 @@ def g(name, dept, title, grade, duties, flow, points, style=None, reviews=None) 
     )
 
 
+# Two 科员 of 秘书科 describe one position ("对岗不对人"): the same duties and work flow.
+_CLERK_DUTIES = "负责文件收发登记、传递和催办，负责会议服务和会议记录"
+_CLERK_FLOW = "收文→登记→分送→催办→清退；会议通知→会场准备→会议记录→纪要整理"
+
 GENERALS: list[Person] = [
     # 秘书科
-    g("徐某", "秘书科", "科员", "C", "负责文件收发登记、传递和催办", "收文→登记→分送→催办→清退",
+    g("徐某", "秘书科", "科员", "C", _CLERK_DUTIES, _CLERK_FLOW,
       pts("文件传递不及时，延误工作|职|3|建立文件传递登记簿；急件随到随办",
           "违规复印、摘抄涉密文件|制|2|严格执行涉密文件管理规定",
           "保密意识不强|德|3|参加保密教育培训"),
       Style(level="roman", num="dot", kv="row6")),
-    g("朱某", "秘书科", "科员", "C", "负责会议服务、会场布置和会议记录", "会议通知→会场准备→会议记录→纪要整理",
+    g("朱某", "秘书科", "科员", "C", _CLERK_DUTIES, _CLERK_FLOW,
       pts("会议记录不完整、纪要失实|职|3|会议纪要经科长审核",
           "会议物品采购虚开发票|流|2|会议物品统一从定点单位采购；发票与采购清单核对",
           "泄露会议内容|德|2|签订保密承诺书"),

@@ -1,0 +1,103 @@
+"""Behaviour a user trial asked for: where unit-less forms go, unreadable review dates,
+shareable files, formats known by content, registers found only where they are."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+
+import openpyxl
+
+from conftest import DEMO_FORMS, DEMO_REGISTER, SAMPLES, run_cli
+
+DEPT_REGISTER = DEMO_FORMS / "部室登记表-计划财务科.xlsx"  # names no unit
+GENERAL = next(DEMO_FORMS.glob("一般岗位-人事科-*.xlsx"))  # names 某区人民政府办公室
+
+
+def _units(register):
+    return {(d["unit"], d["name"]) for d in run_cli("list", "departments", register, "--format", "json").json()}
+
+
+def test_unit_less_form_takes_the_batch_majority_not_the_register_unit(tmp_path):
+    register = tmp_path / "reg"
+    if SAMPLES.exists():  # first make a register whose own unit (某县财政局) differs from the batch's
+        assert run_cli("import", SAMPLES / "中层岗位廉政风险识别和防控表-预算科.xlsx", "--into", register).exit_code == 0
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(DEPT_REGISTER, batch)
+    shutil.copy(GENERAL, batch)
+    report = run_cli("import", batch, "--into", register, "--format", "json").json()
+    assert ("某区人民政府办公室", "计划财务科") in _units(register)
+    (warning,) = [p for p in report["problems"] if p["code"] == "unit-assumed"]
+    assert warning["severity"] == "warning" and "某区人民政府办公室" in warning["message"] and "多数" in warning["message"]
+
+
+def test_explicit_unit_is_used_without_a_warning(tmp_path):
+    report = run_cli("import", DEPT_REGISTER, "--into", tmp_path / "reg", "--unit", "某市审计局", "--format", "json").json()
+    assert _units(tmp_path / "reg") == {("某市审计局", "计划财务科")}
+    assert not [p for p in report["problems"] if p["code"] == "unit-assumed"]
+
+
+def _form_with_review_date(tmp_path, date_text):
+    path = tmp_path / "form.xlsx"
+    shutil.copy(GENERAL, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for row in ws.iter_rows():
+        if row[0].value and "领导小组审查意见" in str(row[0].value):
+            row[-1].value = date_text
+            cell = row[-1].coordinate
+    wb.save(path)
+    return path, cell
+
+
+def test_unreadable_review_date_is_an_error_at_its_cell(tmp_path):
+    path, cell = _form_with_review_date(tmp_path, "2024年13月45日")
+    result = run_cli("import", path, "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 1
+    (problem,) = [p for p in result.json()["problems"] if p["severity"] == "error"]
+    assert (problem["code"], problem["cell"], problem["value"]) == ("bad-date", cell, "2024年13月45日")
+
+
+def test_review_date_in_chinese_numerals(tmp_path):
+    path, _ = _form_with_review_date(tmp_path, "二〇二四年三月五日")
+    assert run_cli("import", path, "--into", tmp_path / "reg").exit_code == 0
+    positions = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
+    assert "2024-03-05" in [r["date"] for p in positions for r in p["reviews"]]
+
+
+def test_written_files_follow_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        assert run_cli("import", DEPT_REGISTER, "--into", tmp_path / "reg").exit_code == 0
+        assert run_cli("forms", "--out", tmp_path / "forms", "--quiet").exit_code == 0
+    finally:
+        os.umask(old)
+    for path in [*(tmp_path / "reg").rglob("*.yaml"), *(tmp_path / "forms").glob("*.xlsx")]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def test_format_is_known_by_content_not_extension(tmp_path):
+    renamed = tmp_path / "计划财务科.xls"  # really .xlsx
+    shutil.copy(DEPT_REGISTER, renamed)
+    result = run_cli("import", renamed, "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 0 and result.json()["created"] == 5
+
+
+def test_a_folder_that_is_not_a_register_is_refused(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "x.yaml").write_text("a: 1\n")
+    for args in (("stats", tmp_path), ("list", "risks", tmp_path), ("check", tmp_path)):
+        result = run_cli(*args)
+        assert result.exit_code == 3 and "不是台账目录" in result.stderr, args
+    result = run_cli("import", DEPT_REGISTER, "--into", tmp_path)
+    assert result.exit_code == 3 and "不是台账" in result.stderr
+
+
+def test_a_register_reads_only_its_own_files(tmp_path):
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, register)
+    (register / "某区人民政府办公室" / "deep").mkdir()
+    (register / "某区人民政府办公室" / "deep" / "stray.yaml").write_text("not: ours\n")
+    assert run_cli("stats", register).exit_code == 0
