@@ -313,8 +313,8 @@ class _Plan:
             result.source = incoming.source or result.source
         self.planned[incoming.id] = result
         self.puts.append((dept_id, result))
-        if incoming.id not in self.new_ids:
-            self.counts["updated"] += 1
+        if incoming.id not in self.new_ids and incoming.id not in self.created_now:
+            self.counts["updated"] += 1  # merging into a record this run created is no update
 
     def apply(self) -> None:
         register = self.register
@@ -352,7 +352,7 @@ def _reconcile(current: Any, incoming: Any, *, same_form: bool) -> tuple[Any, An
     fills: dict[str, Any] = {}
     overrides: dict[str, Any] = {}
     differing: list[str] = []
-    for key in incoming.model_fields_set - _IGNORED:
+    for key in (k for k in type(incoming).model_fields if k in incoming.model_fields_set and k not in _IGNORED):
         new, old = getattr(incoming, key), getattr(current, key)
         if new == old or new is None:
             continue

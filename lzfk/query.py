@@ -127,7 +127,7 @@ def stats(register: Register) -> dict[str, Any]:
     by_type = {m.value: 0 for m in RiskType} | {"none": 0}
     by_tier = {m.value: 0 for m in PositionTier} | {"none": 0}
     by_department: dict[str, dict[str, int]] = {}
-    people: set[str] = set()
+    people: set[tuple[str | None, str]] = set()
     positions = risk_points = measures = powers = 0
     three_important = 0
     several_units = len({df.department.unit for df in register.files.values()}) > 1
@@ -137,7 +137,7 @@ def stats(register: Register) -> dict[str, Any]:
         for pos in df.positions:
             tiers[pos.id] = pos.tier
             by_tier[pos.tier.value if pos.tier else "none"] += 1
-            people.update(pos.holders)
+            people.update((dept.unit, name) for name in pos.holders)  # 王某 of two units: two people
         positions += len(df.positions)
         powers += len(df.powers)
         n_measures = 0

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from lzfk.errors import OutputError, RegisterUnreadable
-from lzfk.fileutil import publish_mode
+from lzfk.fileutil import os_error_text, publish_mode
 from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint
 from lzfk.problems import Problem, problem
 
@@ -145,18 +145,18 @@ def load_register(root: Path, *, must_exist: bool = True) -> Register:
     with bulk():
         if info_path.exists():
             try:
-                register.info = RegisterInfo.model_validate(yaml_rs.loads(info_path.read_text("utf-8")) or {})
+                register.info = RegisterInfo.model_validate(yaml_rs.loads(_read_text(info_path)) or {})
             except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                problems.append(problem("register-unreadable", file=str(info_path), detail=_first_line(exc)))
+                problems.append(problem("register-unreadable", file=str(info_path), detail=_read_error(exc)))
             except ValidationError as exc:
                 problems.extend(_validation_problems(str(info_path), exc))
         for path in yaml_files:
             rel = path.relative_to(root).as_posix()
             try:
-                data = yaml_rs.loads(path.read_text("utf-8"))
+                data = yaml_rs.loads(_read_text(path))
                 df = DepartmentFile.model_validate(data)
             except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                problems.append(problem("register-unreadable", file=str(path), detail=_first_line(exc)))
+                problems.append(problem("register-unreadable", file=str(path), detail=_read_error(exc)))
                 continue
             except ValidationError as exc:
                 problems.extend(_validation_problems(str(path), exc, data))
@@ -173,9 +173,26 @@ def load_register(root: Path, *, must_exist: bool = True) -> Register:
     return register
 
 
-def _first_line(exc: Exception) -> str:
+def _read_text(path: Path) -> str:
+    """UTF-8, with or without the byte-order mark some Windows editors add."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
+_YAML_WHERE = re.compile(r"line (\d+), column (\d+)")
+
+
+def _read_error(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "文件不是 UTF-8 编码（可能被另存为 GBK 等编码），请用 UTF-8 保存"
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
     text = str(exc).strip()
-    return " ".join(text.split("\n")[:4])[:300]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    where = _YAML_WHERE.search(text)
+    reason = lines[-1] if lines else text
+    if where:
+        return f"YAML 格式错误，第 {where[1]} 行第 {where[2]} 列附近（技术信息：{reason}）"
+    return f"YAML 格式错误（技术信息：{reason[:200]}）"
 
 
 def _validation_problems(file: str, exc, data: object = None) -> list[Problem]:
@@ -226,8 +243,8 @@ def _pydantic_message(err: dict) -> str:
     text = _PYDANTIC_ZH.get(err.get("type", ""), "")
     if err.get("type") == "enum":
         expected = err.get("ctx", {}).get("expected")
-        if expected:
-            text += f"（可选 {expected}）"
+        if expected:  # "'a', 'b' or 'c'" -> a、b、c
+            text += "（可选：" + "、".join(re.findall(r"'([^']*)'", str(expected))) + "）"
     return text or str(err.get("msg", ""))
 
 
@@ -265,6 +282,7 @@ def save_register(register: Register) -> list[str]:
         planned.append((root / register.paths[dept_id], dump_department(register.files[dept_id])))
     written: list[tuple[Path, Path]] = []
     created_dirs: list[Path] = []
+    target = root
     try:
         for target, text in planned:
             data = text.encode("utf-8")
@@ -288,7 +306,7 @@ def save_register(register: Register) -> list[str]:
                 directory.rmdir()
             except OSError:
                 pass
-        raise OutputError(f"无法写入台账 {root}：{exc.strerror or exc}") from None
+        raise OutputError(f"无法写入台账 {root}（{target}）：{os_error_text(exc)}") from None
     for tmp, target in written:
         os.replace(tmp, target)
     register.dirty.clear()

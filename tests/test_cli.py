@@ -46,7 +46,8 @@ def test_reimport_is_unchanged_and_safe_to_run_twice(tmp_path):
     before = snapshot(target)
     second = run_cli("import", DEMO_FORMS, "--into", target, "--format", "json").json()
     assert (second["created"], second["updated"], second["rejected"]) == (0, 0, 0)
-    assert second["unchanged"] == first["created"] + first["updated"]  # every record (and every merge) found again
+    assert first["updated"] == 0  # merging two holders' forms into a new position is no update
+    assert second["unchanged"] >= first["created"]  # every record found again (shared ones once per form)
     assert snapshot(target) == before
 
 

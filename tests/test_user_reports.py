@@ -101,3 +101,39 @@ def test_a_register_reads_only_its_own_files(tmp_path):
     (register / "某区人民政府办公室" / "deep").mkdir()
     (register / "某区人民政府办公室" / "deep" / "stray.yaml").write_text("not: ours\n")
     assert run_cli("stats", register).exit_code == 0
+
+
+def test_piping_into_head_is_not_an_error(tmp_path):
+    import subprocess
+    import sys
+
+    lzfk = f'"{sys.executable}" -m lzfk'
+    for command in (f"{lzfk} stats '{DEMO_REGISTER}'", f"{lzfk} list risks '{DEMO_REGISTER}'",
+                    f"{lzfk} list risks '{DEMO_REGISTER}' --format json"):
+        result = subprocess.run(["bash", "-c", f"set -o pipefail; {command} | head -1 > /dev/null"],
+                                capture_output=True, text=True, timeout=120, cwd=DEMO_REGISTER.parents[2])
+        assert result.returncode == 0, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def test_drop_downs_cover_the_table_but_not_the_signature_rows(tmp_path):
+    assert run_cli("forms", "--out", tmp_path, "--quiet").exit_code == 0
+    from openpyxl.utils.cell import range_boundaries
+
+    for path in tmp_path.glob("*.xlsx"):
+        ws = openpyxl.load_workbook(path).active
+        review_rows = [c.row for c in ws["A"] if isinstance(c.value, str) and c.value.endswith(("意见", "审核意见"))]
+        for dv in ws.data_validations.dataValidation:
+            for rng in str(dv.sqref).split():
+                _, _, _, max_row = range_boundaries(rng)
+                assert not review_rows or max_row < min(review_rows), (path.name, rng)
+
+
+def test_piped_table_output_is_not_cut_to_80_columns(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "lzfk", "list", "risks", str(DEMO_REGISTER)], capture_output=True,
+                         text=True, timeout=120, cwd=DEMO_REGISTER.parents[2]).stdout
+    ids = [line for line in out.splitlines() if "│ R-" in line]
+    assert ids and all(len(line.split("│")[1].strip()) == 14 for line in ids)  # R- + 12 hex digits on one line

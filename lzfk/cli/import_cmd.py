@@ -47,7 +47,7 @@ class ConflictChoice(str, Enum):
 )
 @handle_errors
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="要导入的表格文件或文件夹（文件夹会递归查找）。", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="要导入的表格文件或文件夹（文件夹会递归查找）。", show_default=False, metavar="表格或文件夹...")],
     into: Annotated[Path, typer.Option("--into", "-i", help="台账目录（不存在时自动创建）。", show_default=False)],
     on_conflict: Annotated[ConflictChoice, typer.Option("--on-conflict", help="台账中已有同一记录且内容不同时：stop 拒绝该文件（默认）；skip 保留台账原有内容；update 以表格为准更新。")] = ConflictChoice.stop,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="只检查并报告将发生的变化，不写入任何文件。")] = False,
@@ -65,6 +65,8 @@ def import_command(
         print_problems(report.problems, quiet=quiet)
         if not quiet:
             out = console()
+            if not report.files:
+                out.print("没有找到表格文件（.xlsx .xlsm .xls .ods）。")
             if len(report.files) <= PER_FILE_TABLE_LIMIT:
                 rows = [_file_row(f) for f in report.files]
                 if rows:
@@ -75,14 +77,13 @@ def import_command(
                 if attention:
                     out.print(table("未接受的文件", ["文件", "结果", "表格类型", "新增", "更新", "未变"], attention))
             verb = "将" if dry_run else "已"
-            out.print(
+            out.print(soft_wrap=True, *[
                 f"共 {len(report.files)} 个文件：接受 {report.count('accepted')}，拒绝 {report.count('rejected')}，"
                 f"无法读取 {report.count('unreadable')}。记录{verb}新增 {report.created}，更新 {report.updated}，"
                 f"未变 {report.unchanged}，跳过 {report.skipped}。"
                 + ("（试运行，未写入）" if dry_run else f"写入台账 {into}：{len(report.written)} 个文件。")
-            )
-            if not report.files:
-                out.print("没有找到表格文件（.xlsx .xlsm .xls .ods）。")
+            ])
+
     if report.count("unreadable"):
         return EXIT_UNREADABLE
     if report.count("rejected"):

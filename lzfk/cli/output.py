@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from enum import Enum
 from typing import Annotated, Any, Callable
@@ -42,7 +43,26 @@ def err(message: str) -> None:
 def console(stderr: bool = False):
     from rich.console import Console  # lazy: rich costs ~60 ms to import
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # Into a file or a pipe (cron, logs): no 80-column wrapping of IDs, headers and sums.
+    width = None if stream.isatty() else 200
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+    out.on_broken_pipe = _on_broken_pipe  # rich's own handler exits 1, which means "data rejected"
+    return out
+
+
+def _on_broken_pipe() -> None:
+    _silence_stdout()
+    raise typer.Exit(EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    """The reader went away (``| head``): stop writing, without an error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def table(title: str | None, columns: list[str], rows: list[list[Any]]):
@@ -74,6 +94,7 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         debug = bool(kwargs.get("debug"))
         try:
             code = func(*args, **kwargs) or EXIT_OK
+            sys.stdout.flush()  # a closed pipe shows here, not after exit
         except typer.Exit:
             raise
         except LzfkError as exc:
@@ -90,7 +111,8 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except KeyboardInterrupt:
             err("已中断。")
             code = 130
-        except BrokenPipeError:
+        except BrokenPipeError:  # `lzfk list … | head`: the output was wanted only in part
+            _silence_stdout()
             code = EXIT_OK
         except Exception as exc:  # noqa: BLE001 — the last line of defence for exit code 5
             if debug:

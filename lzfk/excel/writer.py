@@ -201,7 +201,8 @@ def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -
         if choices is not None:
             letter = get_column_letter(i)
             labels = spec.level_labels if choices is RiskLevel else None
-            validations.append((_list_validation(choices, labels), f"{letter}{first_data}:{letter}{last_data + 200}"))
+            # Only the table's rows: the review rows below must take 签字 and dates.
+            validations.append((_list_validation(choices, labels), f"{letter}{first_data}:{letter}{last_data}"))
     # review blocks
     reviews = {r.stage: r for r in content.reviews}
     for stage in spec.reviews:
