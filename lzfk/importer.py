@@ -372,10 +372,17 @@ def _reconcile(current: Any, incoming: Any, *, same_form: bool) -> tuple[Any, An
             fills[key] = overrides[key] = new
         else:
             overrides[key] = new
-            differing.append(_FIELD_LABEL.get(key, key))
+            differing.append(f"{_FIELD_LABEL.get(key, key)}：台账为“{_shown(old)}”，表格为“{_shown(new)}”")
     filled = current.model_copy(update=fills) if fills else current
     overwritten = current.model_copy(update=overrides) if overrides else current
     return filled, overwritten, differing
+
+
+def _shown(value: Any) -> str:
+    """A field's value as a person reads it: enum labels, short text."""
+    label = getattr(value, "label", None)
+    text = label if isinstance(label, str) else str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
 
 
 def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[list, list, bool]:

@@ -225,7 +225,21 @@ class SheetReader:
             ctx["head"] = None
         ctx["scope"] = FORMS[kind].scope
         ctx["kind"] = kind
+        if layout.data_rows and ctx["scope"] != "consolidated" and kind is not FormKind.POWER_LIST:
+            self._header_gaps(kind, layout, ctx)
         return ctx
+
+    def _header_gaps(self, kind: FormKind, layout: Layout, ctx: dict[str, Any]) -> None:
+        """Warn (once per form) about header fields a complete register needs."""
+        first = layout.header_row if layout.header_row is not None else 0
+        if not ctx["department"] and "department" not in layout.columns:
+            key = "department_and_title" if kind is FormKind.GENERAL else "department"
+            where = layout.header.get(key)
+            self._problem("incomplete", where.row if where else None, where.col if where else None, key)
+        if ctx["scope"] == "position" and not ctx["names"] and "holder" not in layout.columns:
+            where = layout.header.get("name") or layout.header.get("head")
+            self._problem("incomplete", where.row if where else first, where.col if where else 0,
+                          "name" if kind is not FormKind.MIDDLE else "head")
 
     def _missing_title(self, layout: Layout, ctx: dict[str, Any]) -> None:
         """A position form with risk points but no position named: say which field is empty."""
@@ -338,6 +352,8 @@ class SheetReader:
             rtype = memo(("type", type_raw), lambda: self._enum(RiskType, type_raw, r, _col(cols, "type"), "type", "unknown-type", "type")) or section_type
             level_raw = values.get("level")
             level = memo(("level", level_raw), lambda: self._level(level_raw, r, cols))
+            if level is None and "level" in cols and is_blank(level_raw):
+                self._problem("incomplete", r, cols["level"][0], "level")
             three = None
             if "three_important" in cols:
                 ti_raw = values["three_important"]
