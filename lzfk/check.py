@@ -42,8 +42,8 @@ def check_loaded(register: Register) -> list[Problem]:
             problems.append(problem("missing-field", file=path, field="department.name", value="部门名称"))
         positions = {p.id: p for p in df.positions}
         powers = {p.id for p in df.powers}
-        for kind, records in (("positions", df.positions), ("powers", df.powers), ("risk_points", df.risk_points)):
-            for i, record in enumerate(records):
+        for records in (df.positions, df.powers, df.risk_points):
+            for record in records:
                 if record.id in seen:
                     problems.append(problem("duplicate-id", file=f"{seen[record.id]}, {path}", value=record.id))
                 else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -211,9 +212,14 @@ def _source_name(path: Path, into: Path) -> str:
     """The file as the register records it: relative to the register, so it does not
     depend on the directory the command ran in."""
     try:
-        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(into))).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), _absolute(into))).as_posix()
     except ValueError:  # another drive on Windows
         return Path(os.path.abspath(path)).as_posix()
+
+
+@lru_cache(maxsize=8)
+def _absolute(path: Path) -> str:
+    return os.path.abspath(path)
 
 
 _IGNORED = {"id", "source"}
@@ -238,13 +244,13 @@ class _Plan:
         for dept_id, dept in data.departments.items():
             self._department(dept_id, dept, data)
         known_positions = set(data.positions)
-        for pos_id, (dept_id, pos) in data.positions.items():
+        for dept_id, pos in data.positions.values():
             self._record(dept_id, pos, data)
-        for power_id, (dept_id, power) in data.powers.items():
+        for dept_id, power in data.powers.values():
             if power.position and power.position not in known_positions and self.register.find(power.position) is None:
                 power.position = None  # the holder is not (yet) a position of the register
             self._record(dept_id, power, data)
-        for rp_id, (dept_id, rp) in data.risk_points.items():
+        for dept_id, rp in data.risk_points.values():
             self._record(dept_id, rp, data)
 
     def _conflict(self, data: FormData, record: Any, fields: list[str], label: str) -> None:

@@ -64,7 +64,7 @@ def traditional_characters() -> str:
     ``data/traditional-chars.txt`` (40 ms to compute at each start), checked by a test."""
     chars = "".join(chr(c) for c in range(0x3400, 0x9FFF + 1))
     converted = _opencc().convert("\n".join(chars)).split("\n")
-    return "".join(c for c, t in zip(chars, converted) if c != t)
+    return "".join(c for c, t in zip(chars, converted, strict=True) if c != t)
 
 
 _needs_work_pattern = None

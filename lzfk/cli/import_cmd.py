@@ -77,12 +77,13 @@ def import_command(
                 if attention:
                     out.print(table("未接受的文件", ["文件", "结果", "表格类型", "新增", "更新", "未变"], attention))
             verb = "将" if dry_run else "已"
-            out.print(soft_wrap=True, *[
+            out.print(
                 f"共 {len(report.files)} 个文件：接受 {report.count('accepted')}，拒绝 {report.count('rejected')}，"
                 f"无法读取 {report.count('unreadable')}。记录{verb}新增 {report.created}，更新 {report.updated}，"
                 f"未变 {report.unchanged}，跳过 {report.skipped}。"
-                + ("（试运行，未写入）" if dry_run else f"写入台账 {into}：{len(report.written)} 个文件。")
-            ])
+                + ("（试运行，未写入）" if dry_run else f"写入台账 {into}：{len(report.written)} 个文件。"),
+                soft_wrap=True,
+            )
 
     if report.count("unreadable"):
         return EXIT_UNREADABLE

@@ -284,7 +284,9 @@ class SheetReader:
     # -- risk points -----------------------------------------------------------------------
     def _memo(self, key: tuple, compute):
         """``compute()`` once per distinct raw value in this sheet. Only results that
-        raised no problem are kept, so every bad cell is still reported at its own place."""
+        raised no problem are kept, so every bad cell is still reported at its own place.
+        ``compute`` is called here and now, never later, so lambdas closing over the
+        current row's variables are safe."""
         hit = self._cache.get(key, _MISS)
         if hit is not _MISS:
             return hit

@@ -14,7 +14,7 @@ from typing import Any
 
 from lzfk.formspec import COLUMNS, FORMS, HEADER_FIELDS, FormSpec
 from lzfk.models import DepartmentFile, Measure, Position, Power, Review, RiskPoint
-from lzfk.vocab import LEADERSHIP_DEPARTMENT, FormKind, MeasureStage, PositionTier, RiskLevel, Vocab
+from lzfk.vocab import LEADERSHIP_DEPARTMENT, FormKind, PositionTier, RiskLevel, Vocab
 
 BLANK_ROWS = 10
 FONT = "宋体"
