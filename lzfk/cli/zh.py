@@ -79,6 +79,14 @@ def _show_usage_error(self, file=None) -> None:
 
 
 def apply() -> None:
+    """Install the translations; with a typer whose internals differ, keep its English."""
+    try:
+        _apply()
+    except (ImportError, AttributeError):  # typer without the vendored click of 0.2x
+        pass
+
+
+def _apply() -> None:
     import typer.core
     from typer._click import decorators, exceptions, formatting
 
