@@ -253,20 +253,14 @@ class _Plan:
         for dept_id, rp in data.risk_points.values():
             self._record(dept_id, rp, data)
 
-    def _conflict(self, data: FormData, record: Any, fields: list[str], label: str) -> None:
+    def _conflict(self, data: FormData, record: Any, fields: list[str], label: str, existing: Any) -> None:
         row = record.source.row if getattr(record, "source", None) else None
+        where = getattr(existing, "source", None)
+        origin = f"；台账中的记录来自 {where.file}" if where is not None else ""
         self.problems.append(problem(
             "conflict", file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
             field=label, value=getattr(record, "description", None) or getattr(record, "name", None) or getattr(record, "title", None),
-            detail="、".join(fields),
-        ))
-
-    def _differs(self, data: FormData, record: Any, fields: list[str], label: str) -> None:
-        row = record.source.row if getattr(record, "source", None) else None
-        self.problems.append(problem(
-            "differs-from-register", file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
-            field=label, value=getattr(record, "description", None) or getattr(record, "name", None) or getattr(record, "title", None),
-            detail="、".join(fields),
+            detail="；".join(fields) + origin,
         ))
 
     def _department(self, dept_id: str, incoming: Department, data: FormData) -> None:
@@ -275,13 +269,19 @@ class _Plan:
             self.new_departments[dept_id] = DepartmentFile(department=incoming)
             return
         current = self.department_updates.get(dept_id, existing_file.department)
-        filled, overwritten, differing = _reconcile(current, incoming, same_form=False)
-        if differing and self.on_conflict is OnConflict.UPDATE:
+        filled, overwritten, differing = _reconcile(current, incoming)
+        if differing:
+            if self.on_conflict is OnConflict.STOP:
+                self._conflict(data, incoming, differing, "部门", current)
+                return
+            if self.on_conflict is OnConflict.SKIP:
+                self.counts["skipped"] += 1
+                return
             filled = overwritten
-        elif differing and dept_id not in self.created_now and dept_id not in self.new_departments:
-            self._differs(data, incoming, differing, "部门")
         if filled is not current:
             self.department_updates[dept_id] = filled
+            if dept_id not in self.new_departments and dept_id not in self.created_now:
+                self.counts["updated"] += 1
 
     def _record(self, dept_id: str, incoming: Any, data: FormData) -> None:
         current = self.planned.get(incoming.id)
@@ -294,6 +294,8 @@ class _Plan:
             self.new_ids.add(incoming.id)
             self.counts["created"] += 1
             return
+        # The same form again (same source file and sheet) may drop measures it no longer
+        # lists; any other form only adds to them.
         same_form = (
             current.source is not None and incoming.source is not None
             and (current.source.file, current.source.sheet) == (incoming.source.file, incoming.source.sheet)
@@ -301,21 +303,18 @@ class _Plan:
         )
         filled, overwritten, differing = _reconcile(current, incoming, same_form=same_form)
         result = filled
-        if differing:
-            if same_form and self.on_conflict is OnConflict.STOP:
-                self._conflict(data, incoming, differing, _KIND_LABEL[type(incoming)])
+        if differing:  # whatever form it comes from: never overwrite or ignore silently
+            if self.on_conflict is OnConflict.STOP:
+                self._conflict(data, incoming, differing, _KIND_LABEL[type(incoming)], current)
                 return
-            if same_form and self.on_conflict is OnConflict.SKIP:
+            if self.on_conflict is OnConflict.SKIP:
                 self.counts["skipped"] += 1
                 return
-            if self.on_conflict is OnConflict.UPDATE:
-                result = overwritten
-            else:  # another form disagrees: keep the register's values, say so
-                self._differs(data, incoming, differing, _KIND_LABEL[type(incoming)])
+            result = overwritten
         if result is current:
             self.counts["unchanged"] += 1
             return
-        if same_form or self.on_conflict is OnConflict.UPDATE:
+        if same_form or differing:
             result.source = incoming.source or result.source
         self.planned[incoming.id] = result
         self.puts.append((dept_id, result))
@@ -344,10 +343,12 @@ _FIELD_LABEL = {
     "department_head": "部门负责人", "responsible_leader": "责任领导", "measures": "防控措施", "name": "名称",
     "kind": "类别", "content": "内容", "holder": "行使岗位", "position": "岗位", "legal_basis": "法律依据",
     "flow": "运行流程", "head": "负责人", "leader": "分管领导", "unit": "单位",
+    "text": "内容", "stage": "防控阶段", "owner": "责任人", "deadline": "完成时限", "status": "落实情况",
+    "reviewer": "审核人", "opinion": "审核意见", "date": "日期",
 }
 
 
-def _reconcile(current: Any, incoming: Any, *, same_form: bool) -> tuple[Any, Any, list[str]]:
+def _reconcile(current: Any, incoming: Any, *, same_form: bool = False) -> tuple[Any, Any, list[str]]:
     """Merge the fields ``incoming`` speaks for with ``current``.
 
     Returns ``(filled, overwritten, differing)``: ``filled`` only adds what ``current``
@@ -370,7 +371,8 @@ def _reconcile(current: Any, incoming: Any, *, same_form: bool) -> tuple[Any, An
             if overwritten != old:
                 overrides[key] = overwritten
             if differs:
-                differing.append(_FIELD_LABEL.get(key, key))
+                detail = f"（{'；'.join(differs)}）" if isinstance(differs, list) else ""
+                differing.append(_FIELD_LABEL.get(key, key) + detail)
             continue
         if new == []:
             continue
@@ -391,37 +393,39 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 24 else text[:23] + "…"
 
 
-def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[list, list, bool]:
+def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[list, list, list[str]]:
     union = list(old) + [n for n in new if n not in old]
-    return union, union, False
+    return union, union, []
 
 
 def _merge_keyed(key: str):
     """Merge lists of records keyed by ``key`` (measures by text, reviews by stage)."""
 
-    def merge(old: list, new: list, same_form: bool) -> tuple[list, list, bool]:
+    def merge(old: list, new: list, same_form: bool) -> tuple[list, list, list[str]]:
         by_key = {getattr(item, key): item for item in old}
         filled = list(old)
-        differs = False
+        differs: list[str] = []
         for item in new:
             match = by_key.get(getattr(item, key))
             if match is None:
                 filled.append(item)
-                differs = differs or (same_form and bool(old))
+                if same_form and old:
+                    differs.append(f"新增“{_shown(getattr(item, key))}”")
                 continue
             updates = {}
-            for name in item.model_fields_set:
+            for name in (n for n in type(item).model_fields if n in item.model_fields_set):
                 value, mine = getattr(item, name), getattr(match, name)
                 if value == mine or value is None:
                     continue
                 if mine is None:
                     updates[name] = value
                 else:
-                    differs = True
+                    differs.append(f"“{_shown(getattr(item, key))}”的{_FIELD_LABEL.get(name, name)}：台账为“{_shown(mine)}”，表格为“{_shown(value)}”")
             if updates:
                 filled[filled.index(match)] = match.model_copy(update=updates)
-        if same_form and {getattr(i, key) for i in old} - {getattr(i, key) for i in new}:
-            differs = True  # the form no longer lists some of them
+        if same_form:
+            for gone in [getattr(i, key) for i in old if getattr(i, key) not in {getattr(n, key) for n in new}]:
+                differs.append(f"表格不再列出“{_shown(gone)}”")
         overwritten = [by_key[getattr(i, key)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
                        if getattr(i, key) in by_key else i for i in new] if differs else filled
         return filled, overwritten, differs
@@ -429,12 +433,13 @@ def _merge_keyed(key: str):
     return merge
 
 
-def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list, bool]:
+def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list, list[str]]:
     if not new:
-        return old, old, False
+        return old, old, []
     if not old:
-        return new, new, False
-    return old, new, True
+        return new, new, []
+    shown = lambda items: "、".join(_shown(i) for i in items)  # noqa: E731
+    return old, new, [f"台账为“{shown(old)}”，表格为“{shown(new)}”"]
 
 
 _LIST_MERGERS = {

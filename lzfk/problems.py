@@ -32,7 +32,6 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "unit-assumed": (W, "{file}「{sheet}」表格未填写单位，已归入“{value}”（{detail}）；如不对请用 --unit 指定"),
     "incomplete": (W, "{file}「{sheet}」{cell}「{field}」未填写，导入后需要补充"),
     "empty-form": (W, "{file}「{sheet}」表格未填写任何风险点或权力事项"),
-    "differs-from-register": (W, "{file}「{sheet}」{cell} {field}“{value}”与台账中来自另一份表格的内容不同（{detail}），已保留台账原有内容，只补充了空缺项；如以本表为准请用 --on-conflict update"),
     "conflict": (E, "{file}「{sheet}」{cell} {field}“{value}”在台账中已存在且内容不同（{detail}）；如需覆盖请用 --on-conflict update，跳过请用 --on-conflict skip"),
     # register checks (lzfk check)
     "register-unreadable": (E, "台账文件 {file} 无法读取：{detail}"),

@@ -137,3 +137,24 @@ def test_piped_table_output_is_not_cut_to_80_columns(tmp_path):
                          text=True, timeout=120, cwd=DEMO_REGISTER.parents[2]).stdout
     ids = [line for line in out.splitlines() if "│ R-" in line]
     assert ids and all(len(line.split("│")[1].strip()) == 14 for line in ids)  # R- + 12 hex digits on one line
+
+
+def test_a_revised_form_under_a_new_name_is_a_conflict_not_ignored(tmp_path):
+    """Units resubmit 修订版 files: a difference from the register is never dropped silently."""
+    register = tmp_path / "reg"
+    assert run_cli("import", DEPT_REGISTER, "--into", register, "--unit", "U").exit_code == 0
+    revised = tmp_path / "计划财务科-修订版.xlsx"
+    shutil.copy(DEPT_REGISTER, revised)
+    wb = openpyxl.load_workbook(revised)
+    ws = wb.active
+    level_cell = next(c for row in ws.iter_rows() for c in row if c.value in ("一级", "二级", "三级", "Ⅰ级", "Ⅱ级", "Ⅲ级", "高", "中", "低"))
+    old = level_cell.value
+    level_cell.value = "三级" if old not in ("三级", "Ⅲ级", "低") else "一级"
+    wb.save(revised)
+    stop = run_cli("import", revised, "--into", register, "--unit", "U", "--format", "json")
+    assert stop.exit_code == 1
+    (conflict,) = [p for p in stop.json()["problems"] if p["code"] == "conflict"]
+    assert "风险等级：台账为" in conflict["message"] and "台账中的记录来自" in conflict["message"]
+    assert run_cli("import", revised, "--into", register, "--unit", "U", "--on-conflict", "skip").exit_code == 0
+    update = run_cli("import", revised, "--into", register, "--unit", "U", "--on-conflict", "update", "--format", "json")
+    assert update.exit_code == 0 and update.json()["updated"] == 1
