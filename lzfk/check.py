@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lzfk.errors import RegisterUnreadable
 from lzfk.problems import Problem, problem
 from lzfk.register import Register, load_register
 from lzfk.vocab import PositionTier, RiskLevel
@@ -22,13 +21,9 @@ _RANK_LEVEL = {PositionTier.LEADER: RiskLevel.I, PositionTier.MIDDLE: RiskLevel.
 
 def check_register(root: Path) -> list[Problem]:
     """Every problem of the register at ``root`` (raises only if there is no register)."""
-    try:
-        register = load_register(root)
-    except RegisterUnreadable as exc:
-        if exc.problems:
-            return exc.problems
-        raise
-    return check_loaded(register)
+    problems: list[Problem] = []
+    register = load_register(root, collect=problems)  # raises only if there is no register
+    return problems + check_loaded(register)
 
 
 def check_loaded(register: Register) -> list[Problem]:
@@ -74,8 +69,27 @@ def check_loaded(register: Register) -> list[Problem]:
             pos = positions.get(rp.position) if rp.position else None
             if pos is not None and pos.tier is not None and rp.level is not None:
                 tier_levels.append((pos.tier, rp.level))
+    problems.extend(_same_holder_twice(register))
     if len(tier_levels) >= RANK_ONLY_MIN_POINTS and all(_RANK_LEVEL[t] is lvl for t, lvl in tier_levels):
         tiers = {t for t, _ in tier_levels}
         if len(tiers) >= 2:
             problems.append(problem("rank-only-grading", detail=f"（{len(tier_levels)} 个风险点）"))
+    return problems
+
+
+def _same_holder_twice(register: Register) -> list[Problem]:
+    """One person with the same title in two departments of a unit is usually one position
+    entered twice (e.g. imported once without its 科室, then again with it)."""
+    seen: dict[tuple[str | None, str, str], str] = {}
+    problems = []
+    for df in register.departments():
+        dept = df.department
+        for pos in df.positions:
+            for name in pos.holders:
+                key = (dept.unit, name, pos.title)
+                where = f"{dept.name or '未注明部门'}"
+                if key in seen and seen[key] != where:
+                    problems.append(problem("possible-duplicate", file=register.paths[dept.id], value=f"{name}（{pos.title}）",
+                                            detail=f"{seen[key]}、{where}"))
+                seen.setdefault(key, where)
     return problems

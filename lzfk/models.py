@@ -9,7 +9,7 @@ Warnings (预警) and assessments (考核) will hang off departments and positio
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -147,10 +147,13 @@ class Department(Record):
     reviews: list[Review] = Field(default_factory=list)
 
 
+FORMAT = "lzfk/1"
+
+
 class DepartmentFile(Record):
     """What one YAML file of the register holds: one department and everything under it."""
 
-    format: str = "lzfk/1"
+    format: Literal["lzfk/1"] = FORMAT
     department: Department
     positions: list[Position] = Field(default_factory=list)
     powers: list[Power] = Field(default_factory=list)
@@ -169,7 +172,7 @@ class Unit(Record):
 class RegisterInfo(Record):
     """``register.yaml``: the register's own description."""
 
-    format: str = "lzfk/1"
+    format: Literal["lzfk/1"] = FORMAT
     title: OptText = None
     unit: Unit = Field(default_factory=Unit)
 

@@ -39,6 +39,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "duplicate-id": (E, "台账中编号 {value} 重复出现（{file}）"),
     "dangling-reference": (E, "{file} 中 {field} 引用了不存在的编号 {value}"),
     "missing-field": (W, "{file} 中 {field} 未填写（{value}）"),
+    "possible-duplicate": (W, "{value} 同时出现在 {detail} 两个部门，可能是同一岗位登记了两次（如先导入时未填科室）；请核对后删除多余的记录（{file}）"),
     "rank-only-grading": (W, "台账中风险等级与岗位层级完全对应，疑似仅按职务高低定级（种子文件003 篇1（四）指出此做法不妥）{detail}"),
 }
 

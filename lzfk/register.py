@@ -115,11 +115,12 @@ def _safe_name(name: str) -> str:
 
 # -- reading ----------------------------------------------------------------------------------
 
-def load_register(root: Path, *, must_exist: bool = True) -> Register:
+def load_register(root: Path, *, must_exist: bool = True, collect: list[Problem] | None = None) -> Register:
     """Load a register directory; raises RegisterUnreadable with the problems found.
 
     With ``must_exist=False`` a missing or empty directory gives an empty register (the
-    target of a first import).
+    target of a first import). With ``collect``, problems in single files are appended to
+    it and the rest of the register is loaded (``lzfk check`` reports everything at once).
     """
     import yaml_rs
     from pydantic import ValidationError
@@ -152,8 +153,12 @@ def load_register(root: Path, *, must_exist: bool = True) -> Register:
                 problems.extend(_validation_problems(str(info_path), exc))
         for path in yaml_files:
             rel = path.relative_to(root).as_posix()
+            data = None
             try:
                 data = yaml_rs.loads(_read_text(path))
+                if data is None:
+                    problems.append(problem("register-unreadable", file=str(path), detail="文件为空"))
+                    continue
                 df = DepartmentFile.model_validate(data)
             except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
                 problems.append(problem("register-unreadable", file=str(path), detail=_read_error(exc)))
@@ -168,8 +173,10 @@ def load_register(root: Path, *, must_exist: bool = True) -> Register:
             register.files[dept_id] = df
             register.paths[dept_id] = rel
         register.build_index()
-    if problems:
-        raise RegisterUnreadable(f"台账 {root} 有 {len(problems)} 处无法读取", problems)
+    if problems and collect is not None:
+        collect.extend(problems)
+    elif problems:
+        raise RegisterUnreadable(f"台账 {root} 有 {len(problems)} 处错误，无法使用；请用 lzfk check {root} 查看", problems)
     return register
 
 
@@ -236,6 +243,7 @@ _PYDANTIC_ZH = {
     "list_type": "应为列表",
     "model_type": "应为键值结构",
     "dict_type": "应为键值结构",
+    "literal_error": "格式版本不受支持（本程序读写 lzfk/1，请用对应版本的 lzfk）",
 }
 
 

@@ -51,7 +51,7 @@ def import_command(
     into: Annotated[Path, typer.Option("--into", "-i", help="台账目录（不存在时自动创建）。", show_default=False)],
     on_conflict: Annotated[ConflictChoice, typer.Option("--on-conflict", help="台账中已有同一记录且内容不同时：stop 拒绝该文件（默认）；skip 保留台账原有内容；update 以表格为准更新。")] = ConflictChoice.stop,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="只检查并报告将发生的变化，不写入任何文件。")] = False,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="表格未填单位时所属的单位（默认：台账的单位，或本次导入中多数表格所填的单位）。", show_default=False)] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="表格未填单位时所属的单位（默认：本次导入中多数表格所填的单位，没有时为台账的单位）。", show_default=False)] = None,
     format: FormatOption = OutputFormat.table,
     quiet: QuietOption = False,
     debug: DebugOption = False,

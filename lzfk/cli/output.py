@@ -105,8 +105,8 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
             as_json = kwargs.get("format") is OutputFormat.json
             if as_json:
                 print_json({"error": exc.message, "exit_code": exc.exit_code, "problems": [p.to_dict() for p in exc.problems]})
-            err(f"错误：{exc.message}")
             print_problems(exc.problems)
+            err(f"错误：{exc.message}")
             code = exc.exit_code
         except KeyboardInterrupt:
             err("已中断。")

@@ -23,7 +23,7 @@ from lzfk.cli.output import (
     table,
 )
 
-RegisterArg = Annotated[Path, typer.Argument(help="台账目录。", show_default=False)]
+RegisterArg = Annotated[Path, typer.Argument(help="台账目录。", show_default=False, metavar="台账目录")]
 
 
 class ListKind(str, Enum):
@@ -77,7 +77,7 @@ _LIST_TITLES = {"risks": "风险点", "positions": "岗位", "measures": "防控
 )
 @handle_errors
 def list_command(
-    kind: Annotated[ListKind, typer.Argument(help="列出什么：risks 风险点、positions 岗位、measures 防控措施、powers 权力事项、departments 部门。", show_default=False)],
+    kind: Annotated[ListKind, typer.Argument(help="列出什么：risks 风险点、positions 岗位、measures 防控措施、powers 权力事项、departments 部门。", show_default=False, metavar="类别")],
     register: RegisterArg,
     format: FormatOption = OutputFormat.table,
     quiet: QuietOption = False,

@@ -39,6 +39,8 @@ def _message(exc) -> str:
         hint = exc.param_hint if isinstance(exc.param_hint, str) else (
             " / ".join(f"'{h}'" for h in exc.param_hint) if exc.param_hint else
             (f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""))
+        if exc.param is not None and exc.param_type != "option" and getattr(exc.param, "metavar", None):
+            hint = f"“{exc.param.metavar.rstrip('.')}”"
         if not hint and exc.param is not None:
             hint = exc.param.name or ""
         is_option = exc.param_type == "option" or hint.lstrip("'").startswith("-")

@@ -195,8 +195,11 @@ class SheetReader:
         """Unit, department, position and people named in the header block."""
         h = {k: v.value for k, v in layout.header.items()}
         ctx: dict[str, Any] = {"unit": unit_name(h.get("unit")) or self.default_unit, "department": clean_text(h.get("department")) or None}
-        if not unit_name(h.get("unit")) and self.default_unit and "unit" not in layout.columns and self.default_unit_reason != UNIT_GIVEN:
-            self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
+        if not unit_name(h.get("unit")) and "unit" not in layout.columns:
+            if self.default_unit and self.default_unit_reason != UNIT_GIVEN:
+                self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
+            elif not self.default_unit and layout.data_rows:
+                self._problem("incomplete", None, None, "unit")
         ctx["head"] = clean_text(h.get("head")) or None
         ctx["leader"] = clean_text(h.get("leader")) or None
         ctx["names"] = split_names(h.get("name")) if h.get("name") else []
@@ -235,7 +238,11 @@ class SheetReader:
         if not ctx["department"] and "department" not in layout.columns:
             key = "department_and_title" if kind is FormKind.GENERAL else "department"
             where = layout.header.get(key)
-            self._problem("incomplete", where.row if where else None, where.col if where else None, key)
+            cell = (where.row, where.col) if where else (None, None)
+            if kind is FormKind.DEPARTMENT_REGISTER:  # the form calls it 部室
+                self.problems.append(problem("incomplete", file=self.file, sheet=self.sheet.name, field="部室"))
+            else:
+                self._problem("incomplete", *cell, key)
         if ctx["scope"] == "position" and not ctx["names"] and "holder" not in layout.columns:
             where = layout.header.get("name") or layout.header.get("head")
             self._problem("incomplete", where.row if where else first, where.col if where else 0,
