@@ -158,3 +158,45 @@ def test_a_revised_form_under_a_new_name_is_a_conflict_not_ignored(tmp_path):
     assert run_cli("import", revised, "--into", register, "--unit", "U", "--on-conflict", "skip").exit_code == 0
     update = run_cli("import", revised, "--into", register, "--unit", "U", "--on-conflict", "update", "--format", "json")
     assert update.exit_code == 0 and update.json()["updated"] == 1
+
+
+def test_check_lists_every_problem_of_a_damaged_register(tmp_path):
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, register)
+    unit = register / "某区人民政府办公室"
+    first, second, third, fourth = sorted(unit.glob("*.yaml"))[:4]
+    dept_id = next(line.split()[1] for line in first.read_text("utf-8").splitlines() if line.startswith("  id: D-"))
+    text = second.read_text("utf-8").splitlines()
+    text[[i for i, l in enumerate(text) if l.startswith("  id: D-")][0]] = f"  id: {dept_id}"
+    second.write_text("\n".join(text) + "\n", "utf-8")
+    third.write_text(third.read_text("utf-8").replace("format: lzfk/1", "format: lzfk/9", 1), "utf-8")
+    fourth.write_text("", "utf-8")
+    report = run_cli("check", register, "--format", "json")
+    assert report.exit_code == 1
+    codes = sorted(p["code"] for p in report.json()["problems"] if p["severity"] == "error")
+    assert codes == ["duplicate-id", "register-invalid", "register-unreadable"]
+    stats = run_cli("stats", register)
+    assert stats.exit_code == 3 and "lzfk check" in stats.stderr
+
+
+def test_check_flags_one_person_in_two_departments(tmp_path):
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, register)
+    path = register / "某区人民政府办公室" / "秘书科.yaml"
+    text = path.read_text("utf-8")
+    holder = next(l.split("- ")[1] for l in text.splitlines() if l.startswith("      - ") and "某" in l)
+    title = next(l.split(": ")[1] for l in text.splitlines() if l.startswith("    title: "))
+    other = register / "某区人民政府办公室" / "信息科.yaml"
+    from lzfk.register import dump_department, load_register
+
+    reg = load_register(register)
+    (df,) = [d for d in reg.files.values() if d.department.name == "信息科"]
+    df.positions[0].title, df.positions[0].holders = title, [holder]
+    other.write_text(dump_department(df), "utf-8")
+    problems = run_cli("check", register, "--format", "json").json()["problems"]
+    assert any(p["code"] == "possible-duplicate" and holder in p["message"] for p in problems)
+
+
+def test_unit_less_form_alone_is_flagged(tmp_path):
+    report = run_cli("import", DEPT_REGISTER, "--into", tmp_path / "reg", "--format", "json").json()
+    assert [(p["code"], p["field"]) for p in report["problems"]] == [("incomplete", "单位")]
