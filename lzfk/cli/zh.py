@@ -31,14 +31,21 @@ def _translate(message: str) -> str:
     return _WORDS.get(message, message)
 
 
+def _hint(exc) -> str:
+    """How click names the parameter: '--into' / '-i', or the argument's name."""
+    if isinstance(exc.param_hint, str):
+        return exc.param_hint
+    if exc.param_hint:
+        return " / ".join(f"'{h}'" for h in exc.param_hint)
+    return f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""
+
+
 def _message(exc) -> str:
     """The error in Chinese, by kind; unknown kinds keep click's text after 用法错误."""
     from typer._click import exceptions as ex
 
     if isinstance(exc, ex.MissingParameter):
-        hint = exc.param_hint if isinstance(exc.param_hint, str) else (
-            " / ".join(f"'{h}'" for h in exc.param_hint) if exc.param_hint else
-            (f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""))
+        hint = _hint(exc)
         if exc.param is not None and exc.param_type != "option" and getattr(exc.param, "metavar", None):
             hint = f"“{exc.param.metavar.rstrip('.')}”"
         if not hint and exc.param is not None:
@@ -51,9 +58,7 @@ def _message(exc) -> str:
             text += "是不是要用：" + "、".join(sorted(exc.possibilities)) + "？"
         return text
     if isinstance(exc, ex.BadParameter):
-        hint = exc.param_hint if isinstance(exc.param_hint, str) else (
-            " / ".join(f"'{h}'" for h in exc.param_hint) if exc.param_hint else
-            (f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""))
+        hint = _hint(exc)
         detail = re.sub(r"^Value error, ", "", str(exc.message))
         m = re.match(r"^'?(.*?)'? is not one of (.*)\.$", detail)
         if m:

@@ -89,9 +89,14 @@ def _build(model: type, **values: Any) -> Any:
     for name, factory in factories:
         if name not in given:
             full[name] = factory()
+    return _instance(model, full, given)
+
+
+def _instance(model: type, values: dict[str, Any], fields_set: set[str]) -> Any:
+    """A pydantic record from complete, already-valid values (what model_construct makes)."""
     record = model.__new__(model)
-    _set(record, "__dict__", full)
-    _set(record, "__pydantic_fields_set__", given)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", fields_set)
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record
@@ -102,12 +107,7 @@ def _text_measure(text: str) -> Measure:
     commonest record of all, built without even ``_build``'s loop."""
     full = _MEASURE_TEMPLATE.copy()
     full["text"] = text
-    record = Measure.__new__(Measure)
-    _set(record, "__dict__", full)
-    _set(record, "__pydantic_fields_set__", {"text"})
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
+    return _instance(Measure, full, {"text"})
 
 
 @lru_cache(maxsize=None)
