@@ -217,6 +217,7 @@ NOTE_PREFIXES = ("注", "备注", "说明", "填表说明", "填报说明")
 THREE_IMPORTANT_SECTION_WORD = "三重一大"
 
 
+@lru_cache(maxsize=4096)
 def title_kind(text: str) -> FormKind | None:
     """The form a title names, or None."""
     key = label_key(text)

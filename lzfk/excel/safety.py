@@ -14,6 +14,7 @@ python-calamine 0.9). So before calamine opens a workbook we check, cheaply:
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -82,11 +83,12 @@ def sniff(path: Path) -> str:
     raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
 
 
-def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Check a zip-based workbook; return ``"xlsx"`` or ``"ods"``."""
+def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: io.BytesIO | None = None) -> str:
+    """Check a zip-based workbook (from ``data`` when its bytes are already read);
+    return ``"xlsx"`` or ``"ods"``."""
     name = str(path)
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(data if data is not None else path)
     except zipfile.BadZipFile:
         raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
     with zf:

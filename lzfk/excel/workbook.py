@@ -7,6 +7,7 @@ that merely looks like a formula (``=HYPERLINK(…)`` typed as text) stays text.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,17 +35,21 @@ class Sheet:
 
 def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
-    kind = sniff(path)
+    kind = sniff(path)  # also refuses files over the size limit before they are read
+    name = str(path)
+    try:
+        buffer = io.BytesIO(path.read_bytes())  # read once: the safety check and calamine share it
+    except OSError as exc:
+        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail=f"：{exc.strerror}")) from None
     if kind == "zip":
-        check_zip(path, limits)
+        check_zip(path, limits, buffer)
+        buffer.seek(0)
     import python_calamine  # lazy: only commands that read workbooks pay for it
 
-    name = str(path)
     try:
         # From the content, not the name: calamine's from_path picks its reader by the
         # extension, and files renamed .xls ↔ .xlsx are common.
-        with path.open("rb") as fh:
-            workbook = python_calamine.CalamineWorkbook.from_filelike(fh)
+        workbook = python_calamine.CalamineWorkbook.from_filelike(buffer)
     except Exception as exc:  # calamine raises its own error types for every kind of damage
         code = "truncated-file" if kind == "zip" or "EOF" in str(exc) else "not-a-spreadsheet"
         raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}）")) from None
