@@ -96,7 +96,7 @@ def import_forms(
     """Import every spreadsheet in ``paths`` into the register at ``into``.
 
     Forms that name no unit (a department register, a power list) are taken to belong to
-    ``unit``, else to the register's unit, else to the unit most forms of this import name.
+    ``unit``, else to the unit most forms of this import name, else to the register's unit.
     """
     with bulk():  # millions of small objects, few cycles: the collector only costs time here
         return _import(paths, into, on_conflict, dry_run, unit, limits)
@@ -109,11 +109,12 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
     # A form that names no unit (a department register, a power list) belongs to: --unit;
     # else the unit most forms of this import name; else the register's unit. Each such
     # form gets a warning saying where it went.
+    # (Reading in a process pool was tried: on the 2-CPU machines this runs on, two busy
+    # processes get 1.1x the work of one, less than pickling the records back costs.)
+    reads = [_read_file(path, into, limits, unit, UNIT_GIVEN if unit else "") for path in files]
     if unit:
-        default_unit, reason = unit, UNIT_GIVEN
-        reads = _read_all(files, into, limits, default_unit, reason)
+        default_unit = unit
     else:
-        reads = _read_all(files, into, limits, None, "")
         majority = _majority([u for r in reads for u in r.units])
         if majority:
             default_unit, reason = majority, "本次导入中多数表格所填的单位"
@@ -150,12 +151,6 @@ class _FileRead:
     needs_default: bool = False  # some form names no unit: its records took the default unit
 
 
-def _read_all(files: list[Path], into: Path, limits: Limits, default_unit: str | None, reason: str) -> list[_FileRead]:
-    # Reading in a process pool was tried: on the 2-CPU machines this runs on, two busy
-    # processes get 1.1× the work done of one, less than pickling the records back costs.
-    return [_read_file(path, into, limits, default_unit, reason) for path in files]
-
-
 def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None, reason: str = "") -> _FileRead:
     from lzfk.excel.layout import form_unit
 
@@ -166,18 +161,17 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
         return _FileRead(path, [], [exc.problem], unreadable=True)
     source_file = _source_name(path, into)
     read = _FileRead(path, [], [])
-    with bulk():
-        for sheet in sheets:
-            data = read_sheet(sheet, name, source_file, default_unit=default_unit, default_unit_reason=reason)
-            if data is None:
-                continue
-            read.forms.append(data)
-            read.problems.extend(data.problems)
-            named = form_unit(sheet)
-            if named:
-                read.units.append(named)
-            else:
-                read.needs_default = True
+    for sheet in sheets:
+        data = read_sheet(sheet, name, source_file, default_unit=default_unit, default_unit_reason=reason)
+        if data is None:
+            continue
+        read.forms.append(data)
+        read.problems.extend(data.problems)
+        named = form_unit(sheet)
+        if named:
+            read.units.append(named)
+        else:
+            read.needs_default = True
     if not read.forms:
         names = "、".join(f"「{s.name}」" for s in sheets)
         read.problems.append(problem("unknown-form", file=name, detail=f"（工作表：{names}）" if names else ""))
@@ -190,9 +184,8 @@ def _apply_file(result: FileResult, forms: list[FormData], register: Register, o
         result.status = "rejected"
         return
     plan = _Plan(register, on_conflict, created_now)
-    with bulk():
-        for data in forms:
-            plan.add(data)
+    for data in forms:
+        plan.add(data)
     result.problems.extend(plan.problems)
     if has_errors(plan.problems):
         result.status = "rejected"
@@ -371,8 +364,7 @@ def _reconcile(current: Any, incoming: Any, *, same_form: bool = False) -> tuple
             if overwritten != old:
                 overrides[key] = overwritten
             if differs:
-                detail = f"（{'；'.join(differs)}）" if isinstance(differs, list) else ""
-                differing.append(_FIELD_LABEL.get(key, key) + detail)
+                differing.append(f"{_FIELD_LABEL.get(key, key)}（{'；'.join(differs)}）")
             continue
         if new == []:
             continue

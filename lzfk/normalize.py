@@ -46,9 +46,9 @@ _traditional_chars = None
 
 
 def _traditional():
-    """A character class of every character OpenCC changes on its own (繁 → 简), built once
-    from OpenCC itself, so that text without any of them skips the converter (most forms are
-    written in simplified script)."""
+    """A character class of every character OpenCC changes on its own (繁 → 简), read once
+    from ``data/traditional-chars.txt``, so that text without any of them skips the
+    converter (most forms are written in simplified script)."""
     global _traditional_chars
     if _traditional_chars is None:
         changed = TRADITIONAL_FILE.read_text("utf-8").strip()
@@ -292,7 +292,7 @@ def parse_date(value: object) -> dt.date | None:
 # --- lists inside one cell -----------------------------------------------------------------
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_CN_DIGITS = {c: int(d) for c, d in _CN_DIGIT.items()}
 # A list marker: (1) （1） (一)  ①  1. 1、 1． 1)  一、 — it counts only at the start of the
 # text or after a separator, which is checked in Python: a pattern that starts on the
 # marker itself lets the regex engine skip ahead, 3× faster than a look-behind.

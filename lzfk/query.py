@@ -8,9 +8,6 @@ from lzfk.models import DepartmentFile, Position, Review
 from lzfk.register import Register
 from lzfk.vocab import PositionTier, RiskLevel, RiskType
 
-LIST_KINDS = ("risks", "positions", "measures", "powers", "departments")
-
-
 def _val(member: Any) -> Any:
     return None if member is None else member.value
 

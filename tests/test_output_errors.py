@@ -68,3 +68,34 @@ def test_xlsm_is_read_like_xlsx(tmp_path):
     xlsm.write_bytes(source.read_bytes())
     result = run_cli("import", xlsm, "--into", tmp_path / "reg", "--format", "json")
     assert result.exit_code == 0 and result.json()["created"] == 5
+
+
+def _ods(path, body: str) -> None:
+    import zipfile
+
+    content = ('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+               f'<office:body><office:spreadsheet><table:table table:name="S">{body}</table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml",
+                    '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        zf.writestr("content.xml", content)
+
+
+def test_ods_row_repeated_with_values_is_refused(tmp_path):
+    cell = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    _ods(tmp_path / "bomb.ods", f'<table:table-row table:number-rows-repeated="5000000">{cell}</table:table-row>')
+    result = run_cli("import", tmp_path / "bomb.ods", "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 3 and [p["code"] for p in result.json()["problems"]] == ["too-large"]
+
+
+def test_ods_empty_remainder_repeats_are_fine(tmp_path):
+    cell = '<table:table-cell office:value-type="string"><text:p>预算表</text:p></table:table-cell>'
+    _ods(tmp_path / "empty.ods", f'<table:table-row>{cell}</table:table-row>'
+                                 '<table:table-row table:number-rows-repeated="1048575"><table:table-cell/></table:table-row>')
+    result = run_cli("import", tmp_path / "empty.ods", "--into", tmp_path / "reg", "--format", "json")
+    assert [p["code"] for p in result.json()["problems"]] == ["unknown-form"]  # read, just not a form

@@ -116,15 +116,6 @@ def read_header_block(sheet: Sheet, stop: int, skip_row: int | None) -> dict[str
     return found
 
 
-def _distinct_values(row: list[object]) -> list[str]:
-    seen: list[str] = []
-    for value in row:
-        text = _text(value).strip()
-        if text and text not in seen:
-            seen.append(text)
-    return seen
-
-
 def _single_value(row: list[object]) -> str | None:
     """The one distinct non-empty value of a row, or None (stops at the second value)."""
     found = None

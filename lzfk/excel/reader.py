@@ -136,11 +136,11 @@ class SheetReader:
         self._cache: dict[tuple, Any] = {}
 
     # -- problems and parsing helpers ---------------------------------------------------
-    def _problem(self, code: str, row: int | None, col: int | None, field_key: str | None, value: object = None, detail: str = "") -> None:
+    def _problem(self, code: str, row: int | None, col: int | None, field_key: str | None, value: object = None,
+                 detail: str = "", label: str | None = None) -> None:
         cell = cell_name(row, col) if row is not None and col is not None else None
-        self.problems.append(
-            problem(code, file=self.file, sheet=self.sheet.name, cell=cell, field=field_label(field_key) if field_key else None, value=value, detail=detail)
-        )
+        field = label or (field_label(field_key) if field_key else None)
+        self.problems.append(problem(code, file=self.file, sheet=self.sheet.name, cell=cell, field=field, value=value, detail=detail))
 
     def _enum(self, enum_cls, value: object, row: int, col: int, key: str, code: str = "unknown-value", mode: str = "plain"):
         if is_blank(value):
@@ -238,11 +238,8 @@ class SheetReader:
         if not ctx["department"] and "department" not in layout.columns:
             key = "department_and_title" if kind is FormKind.GENERAL else "department"
             where = layout.header.get(key)
-            cell = (where.row, where.col) if where else (None, None)
-            if kind is FormKind.DEPARTMENT_REGISTER:  # the form calls it 部室
-                self.problems.append(problem("incomplete", file=self.file, sheet=self.sheet.name, field="部室"))
-            else:
-                self._problem("incomplete", *cell, key)
+            label = "部室" if kind is FormKind.DEPARTMENT_REGISTER else None  # the form's own word
+            self._problem("incomplete", where.row if where else None, where.col if where else None, key, label=label)
         if ctx["scope"] == "position" and not ctx["names"] and "holder" not in layout.columns:
             where = layout.header.get("name") or layout.header.get("head")
             self._problem("incomplete", where.row if where else first, where.col if where else 0,
@@ -526,9 +523,7 @@ class SheetReader:
             target = positions[0][1]
         elif data.departments and len(data.departments) == 1:
             target = next(iter(data.departments.values()))
-        elif ctx["scope"] == "position" and ctx["title"]:
-            return
-        else:
+        else:  # several positions or departments in one form: no single owner of its reviews
             return
         target.reviews = reviews
         target.model_fields_set.add("reviews")

@@ -83,12 +83,12 @@ def sniff(path: Path) -> str:
     raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
 
 
-def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: io.BytesIO | None = None) -> str:
-    """Check a zip-based workbook (from ``data`` when its bytes are already read);
+def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, buffer: io.BytesIO | None = None) -> str:
+    """Check a zip-based workbook (from ``buffer`` when its bytes are already read);
     return ``"xlsx"`` or ``"ods"``."""
     name = str(path)
     try:
-        zf = zipfile.ZipFile(data if data is not None else path)
+        zf = zipfile.ZipFile(buffer if buffer is not None else path)
     except zipfile.BadZipFile:
         raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
     with zf:
@@ -162,15 +162,13 @@ def _check_ods_repeats(name: str, data: bytes, limits: Limits) -> None:
     # LibreOffice writes huge repeat counts for the empty remainder of a sheet; only a
     # repeated element that carries a value expands into real cells.
     for m in _ODS_REPEAT.finditer(data):
-        count = int(m[2])
+        count, rows = int(m[2]), m[1] == b"rows"
         if count <= 1000:
             continue
-        end = data.find(b">", m.end())
-        tail = data[m.end() : data.find(b"</table:table-row>", m.end()) if m[1] == b"rows" else end]
-        if b"office:value-type" in data[data.rfind(b"<", 0, m.start()) : end] or (m[1] == b"rows" and b"office:value-type" in tail):
-            limit = limits.max_rows if m[1] == b"rows" else limits.max_columns
-            if count > limit:
-                raise InputUnreadable(problem("too-large", file=name, detail=f"重复单元格展开后达 {count} {'行' if m[1] == b'rows' else '列'}"))
+        start = data.rfind(b"<", 0, m.start())  # the repeated element: a cell's own tag, a row up to its end
+        end = data.find(b"</table:table-row>", m.end()) if rows else data.find(b">", m.end())
+        if b"office:value-type" in data[start:end] and count > (limits.max_rows if rows else limits.max_columns):
+            raise InputUnreadable(problem("too-large", file=name, detail=f"重复单元格展开后达 {count} {'行' if rows else '列'}"))
 
 
 def _check_extent(name: str, where: str, rows: int, cols: int, limits: Limits) -> None:

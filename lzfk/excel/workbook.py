@@ -27,11 +27,6 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
     layout: object = None  # excel.layout.Layout, once analysed
 
-    def value(self, row: int, col: int) -> object:
-        if row < len(self.rows) and col < len(self.rows[row]):
-            return self.rows[row][col]
-        return ""
-
 
 def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
