@@ -23,7 +23,7 @@ from lzfk.errors import InputUnreadable
 from lzfk.excel.reader import UNIT_GIVEN, FormData, read_sheet
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits
 from lzfk.excel.workbook import find_spreadsheets, read_workbook
-from lzfk.models import Department, DepartmentFile, Position, Power, RiskPoint
+from lzfk.models import Department, DepartmentFile, Position, Power, RiskPoint, build
 from lzfk.problems import Problem, has_errors, problem
 from lzfk.register import Register, bulk, load_register, save_register
 from lzfk.vocab import Severity
@@ -259,7 +259,7 @@ class _Plan:
     def _department(self, dept_id: str, incoming: Department, data: FormData) -> None:
         existing_file = self.register.files.get(dept_id) or self.new_departments.get(dept_id)
         if existing_file is None:
-            self.new_departments[dept_id] = DepartmentFile(department=incoming)
+            self.new_departments[dept_id] = build(DepartmentFile, department=incoming)
             return
         current = self.department_updates.get(dept_id, existing_file.department)
         filled, overwritten, differing = _reconcile(current, incoming)

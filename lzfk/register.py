@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from lzfk import yamlout
 from lzfk.errors import OutputError, RegisterUnreadable
 from lzfk.fileutil import os_error_text, publish_mode
-from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint
+from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
 from lzfk.problems import Problem, problem
 
 REGISTER_FILE = "register.yaml"
@@ -48,7 +49,7 @@ class Register:
     """A register loaded in memory; records are indexed by ID."""
 
     root: Path
-    info: RegisterInfo = field(default_factory=RegisterInfo)
+    info: RegisterInfo = field(default_factory=lambda: build(RegisterInfo))
     files: dict[str, DepartmentFile] = field(default_factory=dict)  # department id -> file
     paths: dict[str, str] = field(default_factory=dict)  # department id -> path relative to root
     exists: bool = False
@@ -146,7 +147,7 @@ def load_register(root: Path, *, must_exist: bool = True, collect: list[Problem]
     with bulk():
         if info_path.exists():
             try:
-                register.info = RegisterInfo.model_validate(yaml_rs.loads(_read_text(info_path)) or {})
+                register.info = RegisterInfo.model_validate(parse_yaml(_read_text(info_path)) or {})
             except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, OSError) as exc:
                 problems.append(problem("register-unreadable", file=str(info_path), detail=_read_error(exc)))
             except ValidationError as exc:
@@ -155,7 +156,7 @@ def load_register(root: Path, *, must_exist: bool = True, collect: list[Problem]
             rel = path.relative_to(root).as_posix()
             data = None
             try:
-                data = yaml_rs.loads(_read_text(path))
+                data = parse_yaml(_read_text(path))
                 if data is None:
                     problems.append(problem("register-unreadable", file=str(path), detail="文件为空"))
                     continue
@@ -258,21 +259,20 @@ def _pydantic_message(err: dict) -> str:
 
 # -- writing ----------------------------------------------------------------------------------
 
-def dump_department(df: DepartmentFile) -> str:
+def parse_yaml(text: str) -> object:
+    """A register file's data. Dates stay text until the model reads them: yaml-rs would
+    otherwise turn even a quoted ``"2011-06-20"`` in a text field into a date."""
     import yaml_rs
 
-    data = df.model_dump(mode="json", exclude_defaults=True)
-    data = {"format": FORMAT, **data}
-    text = yaml_rs.dumps(data)
-    return text[4:] if text.startswith("---\n") else text
+    return yaml_rs.loads(text, parse_datetime=False)
+
+
+def dump_department(df: DepartmentFile) -> str:
+    return yamlout.dumps(df, head={"format": FORMAT})
 
 
 def dump_info(info: RegisterInfo) -> str:
-    import yaml_rs
-
-    data = {"format": FORMAT, **info.model_dump(mode="json", exclude_defaults=True)}
-    text = yaml_rs.dumps(data)
-    return text[4:] if text.startswith("---\n") else text
+    return yamlout.dumps(info, head={"format": FORMAT})
 
 
 def save_register(register: Register) -> list[str]:

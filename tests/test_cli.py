@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import DEMO_FORMS, DEMO_REGISTER, ROOT, run_cli, snapshot
 from lzfk.cli import app
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lzfk import ids
 from lzfk.excel.layout import Layout, analyse
 from lzfk.excel.workbook import Sheet
 from lzfk.formspec import FORMS, field_label
-from lzfk.models import Department, Measure, Position, Power, Review, RiskPoint, Source
+from lzfk.models import Department, Measure, Position, Power, Review, RiskPoint, Source, build, instance, template
 from lzfk.normalize import (
     UnreadableValue,
     cell_text,
@@ -69,57 +68,12 @@ class FormData:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _build(model: type, **values: Any) -> Any:
-    """Build a record from the values a form actually gave (None left out), so that
-    ``model_fields_set`` tells later which fields the form speaks for.
-
-    Every value here was already parsed into its final type by this module (enums, dates,
-    cleaned non-empty text), so pydantic's validation would only repeat it: the record is
-    constructed directly, as ``model_construct`` does but without its per-field work (and
-    without pydantic 2.13 inspecting a default factory's signature on every call, which
-    alone cost 40 s per 100 000 rows). The register is validated in full when read back.
-    """
-    template, factories = _template(model)
-    full = template.copy()
-    given = set()
-    for name, value in values.items():
-        if value is not None:
-            full[name] = value
-            given.add(name)
-    for name, factory in factories:
-        if name not in given:
-            full[name] = factory()
-    return _instance(model, full, given)
-
-
-def _instance(model: type, values: dict[str, Any], fields_set: set[str]) -> Any:
-    """A pydantic record from complete, already-valid values (what model_construct makes)."""
-    record = model.__new__(model)
-    _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", fields_set)
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
-
-
 def _text_measure(text: str) -> Measure:
     """A measure with only its text (forms without stage/owner/deadline columns): the
-    commonest record of all, built without even ``_build``'s loop."""
+    commonest record of all, built without even ``build``'s loop."""
     full = _MEASURE_TEMPLATE.copy()
     full["text"] = text
-    return _instance(Measure, full, {"text"})
-
-
-@lru_cache(maxsize=None)
-def _template(model: type) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
-    """Field defaults in declaration order, and the fields whose default is made by a factory."""
-    template = {name: (None if f.default_factory else f.default) for name, f in model.model_fields.items()}
-    factories = tuple((name, f.default_factory) for name, f in model.model_fields.items() if f.default_factory)
-    return template, factories
-
-
-_set = object.__setattr__
-
+    return instance(Measure, full, {"text"})
 
 
 class SheetReader:
@@ -257,7 +211,7 @@ class SheetReader:
         dept_id = ids.department_id(unit, name)
         current = data.departments.get(dept_id)
         if current is None:
-            data.departments[dept_id] = _build(Department, id=dept_id, unit=unit, name=name, head=head, leader=leader)
+            data.departments[dept_id] = build(Department, id=dept_id, unit=unit, name=name, head=head, leader=leader)
         else:
             updates = {k: v for k, v in (("head", head), ("leader", leader)) if v and not getattr(current, k)}
             if updates:
@@ -270,8 +224,8 @@ class SheetReader:
         holders = fields.pop("holders", None) or []
         current = data.positions.get(pos_id)
         if current is None:
-            pos = _build(Position, id=pos_id, title=title, holders=holders or None,
-                         source=Source(file=self.source_file, sheet=self.sheet.name, row=row), **fields)
+            pos = build(Position, id=pos_id, title=title, holders=holders or None,
+                         source=build(Source, file=self.source_file, sheet=self.sheet.name, row=row), **fields)
             data.positions[pos_id] = (dept_id, pos)
         else:
             pos = current[1]
@@ -380,12 +334,12 @@ class SheetReader:
             if "resources" in cols:
                 raw = values["resources"]
                 extra["resources"] = list(memo(("resources", raw), lambda: self._resources(raw, r, cols["resources"][0])))
-            rp = _build(
+            rp = build(
                 RiskPoint, id=rp_id, position=pos_id, type=rtype, description=description,
                 manifestation=clean_text(values.get("manifestation")) or None, three_important=three, level=level,
                 level_basis=clean_text(values.get("basis")) or None,
                 department_head=department_head, responsible_leader=responsible_leader,
-                measures=measures, source=_build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                measures=measures, source=build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
                 **extra,
             )
             existing = data.risk_points.get(rp_id)
@@ -447,7 +401,7 @@ class SheetReader:
             common["deadline"] = memo(("deadline", raw), lambda: self._date(raw, r, cols["deadline"][0], "deadline"))
         if not any(v is not None for v in common.values()):
             return [_text_measure(t) for t in texts]
-        return [_build(Measure, text=t, **common) for t in texts]
+        return [build(Measure, text=t, **common) for t in texts]
 
     def _three_important(self, value: object, r: int, c: int) -> tuple[ThreeImportant, ...]:
         text = structured_text(value)
@@ -500,13 +454,13 @@ class SheetReader:
             dept_id = self._department(data, unit, dept, head=ctx["head"], leader=ctx["leader"])
             name = clean_text(values["power_name"])
             holder = clean_text(values.get("power_holder")) or None
-            power = _build(
+            power = build(
                 Power, id=ids.power_id(unit, dept, name), name=name, kind=clean_text(values.get("power_kind")) or None,
                 content=clean_text(values.get("power_content")) or None, holder=holder,
                 position=ids.position_id(unit, dept, holder) if holder else None,
                 legal_basis=clean_text(values.get("legal_basis")) or None,
                 flow=split_flow(values.get("flow")) or None,
-                source=Source(file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                source=build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
             )
             data.powers.setdefault(power.id, (dept_id, power))
 
@@ -567,7 +521,7 @@ class SheetReader:
                 continue
             if text not in opinion_parts:
                 opinion_parts.append(text)
-        return _build(Review, stage=block.stage, reviewer=reviewer, opinion="".join(opinion_parts) or None, date=date)
+        return build(Review, stage=block.stage, reviewer=reviewer, opinion="".join(opinion_parts) or None, date=date)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -675,4 +629,4 @@ def read_sheet(sheet: Sheet, file: str, source_file: str, *, default_unit: str |
     return SheetReader(sheet, file, source_file, default_unit, default_unit_reason).read()
 
 
-_MEASURE_TEMPLATE = _template(Measure)[0]
+_MEASURE_TEMPLATE = template(Measure)[0]
