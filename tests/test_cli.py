@@ -147,3 +147,33 @@ def test_usage_errors_are_explained_in_chinese():
 def test_help_headings_are_chinese():
     text = run_cli("import", "--help").stdout
     assert "用法：" in text and "选项" in text and "显示本帮助并退出" in text and "Show this message" not in text
+
+
+def _lzfk_exe() -> str:
+    exe = shutil.which("lzfk", path=str(Path(sys.executable).parent)) or shutil.which("lzfk")
+    assert exe, "the lzfk console script is not installed"
+    return exe
+
+
+def test_output_to_a_file_is_complete_and_exit_codes_survive_the_quick_exit(tmp_path):
+    """main() leaves with os._exit after flushing: nothing may be lost, no code changed."""
+    out = tmp_path / "risks.json"
+    with out.open("w") as fh:
+        done = subprocess.run([_lzfk_exe(), "list", "risks", str(DEMO_REGISTER), "--format", "json"], stdout=fh, timeout=120)
+    assert done.returncode == 0 and len(json.loads(out.read_text("utf-8"))) == 198
+    bad = subprocess.run([_lzfk_exe(), "import", str(ROOT / "tests" / "data" / "bad" / "not_a_spreadsheet.xlsx"),
+                          "--into", str(tmp_path / "reg")], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 3 and "不是电子表格文件" in bad.stderr
+    usage = subprocess.run([_lzfk_exe(), "import", "x.xlsx"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2
+
+
+def test_reader_that_stops_early_is_not_an_error():
+    """``lzfk list risks DIR | head -1``: the closed pipe ends lzfk quietly with 0."""
+    proc = subprocess.Popen([_lzfk_exe(), "list", "risks", str(DEMO_REGISTER), "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 0, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr

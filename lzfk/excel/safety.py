@@ -15,6 +15,7 @@ python-calamine 0.9). So before calamine opens a workbook we check, cheaply:
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -61,24 +62,28 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def sniff(path: Path) -> str:
-    """``"zip"``, ``"ole"`` or raise InputUnreadable."""
+def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
+    """The file's kind (``"zip"`` or ``"ole"``) and its bytes, or raise InputUnreadable.
+
+    The size limit is checked on the open file before anything is read from it."""
     name = str(path)
     try:
-        size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            size = os.fstat(fh.fileno()).st_size
+            if size > DEFAULT_LIMITS.max_file_bytes:
+                raise InputUnreadable(problem("too-large", file=name, detail=f"文件 {size / 1024**2:.0f} MB，上限 {DEFAULT_LIMITS.max_file_bytes // 1024**2} MB"))
+            data = fh.read()
     except FileNotFoundError:
         raise InputUnreadable(problem("file-not-found", file=name)) from None
+    except IsADirectoryError:
+        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：这是一个目录")) from None
     except OSError as exc:
         raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail=f"：{exc.strerror}")) from None
-    if size > DEFAULT_LIMITS.max_file_bytes:
-        raise InputUnreadable(problem("too-large", file=name, detail=f"文件 {size / 1024**2:.0f} MB，上限 {DEFAULT_LIMITS.max_file_bytes // 1024**2} MB"))
-    if head.startswith(ZIP_MAGIC):
-        return "zip"
-    if head.startswith(OLE_MAGIC):
-        return "ole"
-    if size == 0:
+    if data.startswith(ZIP_MAGIC):
+        return "zip", data
+    if data.startswith(OLE_MAGIC):
+        return "ole", data
+    if not data:
         raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件为空"))
     raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lzfk.errors import InputUnreadable
-from lzfk.excel.safety import DEFAULT_LIMITS, Limits, check_loaded_extent, check_zip, sniff
+from lzfk.excel.safety import DEFAULT_LIMITS, Limits, check_loaded_extent, check_zip, read_spreadsheet_bytes
 from lzfk.problems import problem
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -30,12 +30,9 @@ class Sheet:
 
 def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
-    kind = sniff(path)  # also refuses files over the size limit before they are read
+    kind, data = read_spreadsheet_bytes(path)  # refuses files over the size limit before reading them
     name = str(path)
-    try:
-        buffer = io.BytesIO(path.read_bytes())  # read once: the safety check and calamine share it
-    except OSError as exc:
-        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail=f"：{exc.strerror}")) from None
+    buffer = io.BytesIO(data)  # read once: the safety check and calamine share it
     if kind == "zip":
         check_zip(path, limits, buffer)
         buffer.seek(0)
