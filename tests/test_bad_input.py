@@ -248,3 +248,72 @@ def test_bomb_fixture_really_is_a_bomb(tmp_path: Path):
                 "xl/worksheets/sheet1.xml"} <= names
         assert zf.getinfo("xl/worksheets/sheet1.xml").file_size >= 300 * 1024 * 1024
     assert path.stat().st_size < 1024 * 1024
+
+
+# -- the zip reader of the safety check ------------------------------------------------------
+
+def _zip_with_sheet(payload: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", payload)
+    return buf.getvalue()
+
+
+def test_plain_zip_reader_agrees_with_zipfile():
+    """The quick central-directory reader sees the same members and bytes as zipfile."""
+    import io
+    import zipfile
+
+    from lzfk.excel.safety import _plain_zip_members
+
+    files = [*HERE.joinpath("data").rglob("*.xlsx"), *HERE.joinpath("data").rglob("*.ods"),
+             *(HERE.parent / "registers" / "demo" / "forms").glob("*.xlsx")]
+    checked = 0
+    for path in files:
+        data = path.read_bytes()
+        members = _plain_zip_members(data)
+        if members is None or path.name == "bomb.xlsx":
+            continue
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            assert [(m.filename, m.file_size) for m in members] == [(i.filename, i.file_size) for i in infos], path
+            assert all(m.read_capped(1 << 30) == zf.read(i) for m, i in zip(members, infos, strict=True)), path
+        checked += 1
+    assert checked >= 50
+
+
+@pytest.mark.parametrize("prefix", [b"", b"junk before the archive"], ids=["quick reader", "zipfile fallback"])
+def test_sheet_that_lies_about_its_size_is_refused(prefix: bytes):
+    """The directory says 100 bytes; the sheet inflates to 2 MB (the cap here is 1 MB)."""
+    import io
+
+    from lzfk.errors import InputUnreadable
+    from lzfk.excel.safety import Limits, check_zip
+
+    lied = bytearray(_zip_with_sheet(b"<worksheet>" + b" " * (2 * 1024**2) + b"</worksheet>"))
+    start = lied.rfind(b"PK\x01\x02")  # the last central directory entry: the sheet's
+    lied[start + 24:start + 28] = (100).to_bytes(4, "little")  # its uncompressed size
+    with pytest.raises(InputUnreadable) as refused:
+        check_zip(Path("lying.xlsx"), Limits(max_sheet_xml_bytes=1024**2), io.BytesIO(prefix + bytes(lied)))
+    # the quick reader inflates up to the cap and finds more; zipfile stops at the stated size and fails its CRC
+    assert refused.value.problem.code == ("too-large" if not prefix else "truncated-file")
+
+
+@pytest.mark.parametrize("prefix", [b"", b"junk before the archive"], ids=["quick reader", "zipfile fallback"])
+def test_damaged_sheet_stream_is_a_truncated_file(prefix: bytes):
+    import io
+
+    from lzfk.errors import InputUnreadable
+    from lzfk.excel.safety import check_zip
+
+    data = bytearray(_zip_with_sheet(b"<worksheet>" + bytes(range(256)) * 400 + b"</worksheet>"))
+    local = data.rfind(b"PK\x03\x04")  # the sheet's local header; its compressed data follows
+    data[local + 60:local + 90] = b"\xff" * 30
+    with pytest.raises(InputUnreadable) as refused:
+        check_zip(Path("damaged.xlsx"), buffer=io.BytesIO(prefix + bytes(data)))
+    assert refused.value.problem.code == "truncated-file"

@@ -17,7 +17,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,52 +94,127 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, buffer: io.BytesIO | 
     """Check a zip-based workbook (from ``buffer`` when its bytes are already read);
     return ``"xlsx"`` or ``"ods"``."""
     name = str(path)
-    try:
-        zf = zipfile.ZipFile(buffer if buffer is not None else path)
+    data = buffer.getvalue() if buffer is not None else path.read_bytes()
+    members = _plain_zip_members(data)
+    if members is not None:
+        return _check_members(name, members, limits)
+    try:  # anything unusual (zip64, prefixed data, encryption …): the standard library's reader
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
     with zf:
-        infos = zf.infolist()
-        names = {i.filename for i in infos}
-        if "content.xml" in names and "mimetype" in names:
-            kind = "ods"
-            sheets = [i for i in infos if i.filename == "content.xml"]
-        elif "xl/workbook.xml" in names:
-            kind = "xlsx"
-            sheets = [i for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+        return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits)
+
+
+def _check_members(name: str, members: list, limits: Limits) -> str:
+    names = {m.filename for m in members}
+    if "content.xml" in names and "mimetype" in names:
+        kind = "ods"
+        sheets = [m for m in members if m.filename == "content.xml"]
+    elif "xl/workbook.xml" in names:
+        kind = "xlsx"
+        sheets = [m for m in members if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    else:
+        raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：压缩包中没有工作簿"))
+    total = sum(m.file_size for m in members)
+    if total > limits.max_total_xml_bytes:
+        raise InputUnreadable(problem("too-large", file=name, detail=f"解压后共 {total / 1024**2:.0f} MB"))
+    for member in sheets:
+        if member.file_size > limits.max_sheet_xml_bytes:
+            raise InputUnreadable(
+                problem("too-large", file=name, detail=f"工作表 {member.filename} 解压后 {member.file_size / 1024**2:.0f} MB，上限 {limits.max_sheet_xml_bytes // 1024**2} MB")
+            )
+        try:
+            data = member.read_capped(limits.max_sheet_xml_bytes)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
+            raise InputUnreadable(problem("truncated-file", file=name, detail=f"（技术信息：{member.filename}：{exc}）")) from None
+        if data is None:
+            raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {member.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
+        if kind == "xlsx":
+            _check_xlsx_extent(name, member.filename, data, limits)
         else:
-            raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：压缩包中没有工作簿"))
-        total = sum(i.file_size for i in infos)
-        if total > limits.max_total_xml_bytes:
-            raise InputUnreadable(problem("too-large", file=name, detail=f"解压后共 {total / 1024**2:.0f} MB"))
-        for info in sheets:
-            if info.file_size > limits.max_sheet_xml_bytes:
-                raise InputUnreadable(
-                    problem("too-large", file=name, detail=f"工作表 {info.filename} 解压后 {info.file_size / 1024**2:.0f} MB，上限 {limits.max_sheet_xml_bytes // 1024**2} MB")
-                )
-            try:
-                data = _read_capped(zf, info, limits.max_sheet_xml_bytes)
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-                raise InputUnreadable(problem("truncated-file", file=name, detail=f"（技术信息：{info.filename}：{exc}）")) from None
-            if data is None:
-                raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {info.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
-            if kind == "xlsx":
-                _check_xlsx_extent(name, info.filename, data, limits)
-            else:
-                _check_ods_repeats(name, data, limits)
+            _check_ods_repeats(name, data, limits)
     return kind
 
 
-def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
-    chunks = []
-    size = 0
-    with zf.open(info) as fh:
-        while chunk := fh.read(4 * 1024**2):
-            size += len(chunk)
-            if size > cap:
-                return None
-            chunks.append(chunk)
-    return b"".join(chunks)
+class _ZipfileMember:
+    """A member as the standard library reads it."""
+
+    def __init__(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        self.zf, self.info = zf, info
+        self.filename, self.file_size = info.filename, info.file_size
+
+    def read_capped(self, cap: int) -> bytes | None:
+        chunks = []
+        size = 0
+        with self.zf.open(self.info) as fh:
+            while chunk := fh.read(4 * 1024**2):
+                size += len(chunk)
+                if size > cap:
+                    return None
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+_END = b"PK\x05\x06"
+_CENTRAL = struct.Struct("<4s4x2H4x3I5H4xI")  # signature, flags, method, crc, sizes, name/extra/comment lengths …
+_LOCAL = struct.Struct("<4s22x2H")  # signature, name and extra lengths
+
+
+class _PlainMember:
+    """A member of an ordinary zip, read straight from the archive's bytes."""
+
+    __slots__ = ("data", "filename", "file_size", "compressed_size", "method", "offset")
+
+    def __init__(self, data: bytes, filename: str, file_size: int, compressed_size: int, method: int, offset: int) -> None:
+        self.data, self.filename, self.file_size = data, filename, file_size
+        self.compressed_size, self.method, self.offset = compressed_size, method, offset
+
+    def read_capped(self, cap: int) -> bytes | None:
+        signature, name_len, extra_len = _LOCAL.unpack_from(self.data, self.offset)
+        if signature != ZIP_MAGIC:
+            raise zipfile.BadZipFile("本地文件头缺失")
+        start = self.offset + _LOCAL.size + name_len + extra_len
+        raw = self.data[start:start + self.compressed_size]
+        if len(raw) < self.compressed_size:
+            raise EOFError("压缩数据不完整")
+        if self.method == zipfile.ZIP_STORED:
+            return raw if len(raw) <= cap else None
+        inflater = zlib.decompressobj(-15)
+        out = inflater.decompress(raw, cap + 1)
+        if len(out) > cap:
+            return None
+        if not inflater.eof:
+            raise EOFError("压缩数据不完整")
+        return out
+
+
+def _plain_zip_members(data: bytes) -> list[_PlainMember] | None:
+    """The members listed in the central directory of an ordinary zip (what every
+    spreadsheet program writes), read with a few ``struct`` calls instead of the standard
+    library's full reader, which costs more than calamine's whole read of a small form.
+    None for anything else: zip64, encryption, other compression, data before the
+    archive, a damaged directory — the standard library's reader then decides."""
+    end = data.rfind(_END, max(0, len(data) - 65_557))
+    if end < 0 or len(data) < end + 22:
+        return None
+    disk, cd_disk, _, count, cd_size, cd_offset = struct.unpack_from("<4H2I", data, end + 4)
+    if disk or cd_disk or count == 0xFFFF or cd_offset + cd_size != end:
+        return None
+    members = []
+    pos = cd_offset
+    for _ in range(count):
+        if pos + _CENTRAL.size > end:
+            return None
+        signature, flags, method, _, compressed, size, name_len, extra_len, comment_len, _, _, offset = _CENTRAL.unpack_from(data, pos)
+        if signature != b"PK\x01\x02" or flags & 0x1 or method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+                or 0xFFFFFFFF in (compressed, size, offset) or offset + _LOCAL.size > cd_offset:
+            return None
+        raw_name = data[pos + _CENTRAL.size:pos + _CENTRAL.size + name_len]
+        filename = raw_name.decode("utf-8" if flags & 0x800 else "cp437", "replace")
+        members.append(_PlainMember(data, filename, size, compressed, method, offset))
+        pos += _CENTRAL.size + name_len + extra_len + comment_len
+    return members
 
 
 def _check_xlsx_extent(name: str, member: str, data: bytes, limits: Limits) -> None:
