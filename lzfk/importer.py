@@ -337,7 +337,7 @@ _FIELD_LABEL = {
     "kind": "类别", "content": "内容", "holder": "行使岗位", "position": "岗位", "legal_basis": "法律依据",
     "flow": "运行流程", "head": "负责人", "leader": "分管领导", "unit": "单位",
     "text": "内容", "stage": "防控阶段", "owner": "责任人", "deadline": "完成时限", "status": "落实情况",
-    "reviewer": "审核人", "opinion": "审核意见", "date": "日期",
+    "reviewer": "审核人", "filled_by": "填表人", "opinion": "审核意见", "date": "日期",
 }
 
 
@@ -390,19 +390,29 @@ def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[lis
     return union, union, []
 
 
-def _merge_keyed(key: str):
-    """Merge lists of records keyed by ``key`` (measures by text, reviews by stage)."""
+def _merge_keyed(*keys: str):
+    """Merge lists of records keyed by ``keys`` (measures by text, reviews by stage and
+    whose form they were on)."""
+
+    def key_of(item: Any) -> tuple:
+        return tuple(getattr(item, k) for k in keys)
+
+    def shown(item: Any) -> str:  # 单位主管领导审查意见（钱某）
+        first, *rest = [_shown(v) for v in key_of(item) if v is not None] or [""]
+        return first + "".join(f"（{r}）" for r in rest)
 
     def merge(old: list, new: list, same_form: bool) -> tuple[list, list, list[str]]:
-        by_key = {getattr(item, key): item for item in old}
+        by_key = {key_of(item): item for item in old}
         filled = list(old)
         differs: list[str] = []
         for item in new:
-            match = by_key.get(getattr(item, key))
+            key = key_of(item)
+            # A record kept before its later keys existed (a review without 填表人) is the same one.
+            match = by_key.get(key) or by_key.get(key[:1] + (None,) * (len(key) - 1))
             if match is None:
                 filled.append(item)
                 if same_form and old:
-                    differs.append(f"新增“{_shown(getattr(item, key))}”")
+                    differs.append(f"新增“{shown(item)}”")
                 continue
             updates = {}
             for name in (n for n in type(item).model_fields if n in item.model_fields_set):
@@ -412,14 +422,16 @@ def _merge_keyed(key: str):
                 if mine is None:
                     updates[name] = value
                 else:
-                    differs.append(f"“{_shown(getattr(item, key))}”的{_FIELD_LABEL.get(name, name)}：台账为“{_shown(mine)}”，表格为“{_shown(value)}”")
+                    differs.append(f"“{shown(item)}”的{_FIELD_LABEL.get(name, name)}：台账为“{_shown(mine)}”，表格为“{_shown(value)}”")
             if updates:
                 filled[filled.index(match)] = match.model_copy(update=updates)
-        if same_form:
-            for gone in [getattr(i, key) for i in old if getattr(i, key) not in {getattr(n, key) for n in new}]:
-                differs.append(f"表格不再列出“{_shown(gone)}”")
-        overwritten = [by_key[getattr(i, key)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
-                       if getattr(i, key) in by_key else i for i in new] if differs else filled
+        if same_form:  # what this form listed before and lists no more (of its own: not another holder's reviews)
+            new_keys = {key_of(n) for n in new} | {key_of(n)[:1] + (None,) * (len(keys) - 1) for n in new}
+            own = {key_of(n)[1:] for n in new} | {(None,) * (len(keys) - 1)}
+            for gone in [i for i in old if key_of(i) not in new_keys and key_of(i)[1:] in own]:
+                differs.append(f"表格不再列出“{shown(gone)}”")
+        overwritten = [by_key[key_of(i)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
+                       if key_of(i) in by_key else i for i in new] if differs else filled
         return filled, overwritten, differs
 
     return merge
@@ -437,7 +449,7 @@ def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list
 _LIST_MERGERS = {
     "holders": _merge_holders,
     "measures": _merge_keyed("text"),
-    "reviews": _merge_keyed("stage"),
+    "reviews": _merge_keyed("stage", "filled_by"),
     "three_important": _merge_plain_list,
     "resources": _merge_plain_list,
     "flow": _merge_plain_list,

@@ -73,9 +73,14 @@ class LevelOverride(Record):
 
 
 class Review(Record):
-    """审核: one review block of a form (opinion, reviewer, date)."""
+    """审核: one review block of a form (opinion, reviewer, date).
+
+    ``filled_by`` is whose form carried the block (the form's 姓名): when several people
+    hold one position, each fills in a form of their own and each form is reviewed separately.
+    """
 
     stage: ReviewStage
+    filled_by: OptText = None
     reviewer: OptText = None
     opinion: OptText = None
     date: dt.date | None = None

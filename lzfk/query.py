@@ -17,7 +17,8 @@ def _date(value: Any) -> str | None:
 
 
 def _reviews(reviews: list[Review]) -> list[dict[str, Any]]:
-    return [{"stage": r.stage.value, "reviewer": r.reviewer, "opinion": r.opinion, "date": _date(r.date)} for r in reviews]
+    return [{"stage": r.stage.value, "filled_by": r.filled_by, "reviewer": r.reviewer, "opinion": r.opinion, "date": _date(r.date)}
+            for r in reviews]
 
 
 def _positions(df: DepartmentFile) -> dict[str, Position]:

@@ -200,3 +200,73 @@ def test_check_flags_one_person_in_two_departments(tmp_path):
 def test_unit_less_form_alone_is_flagged(tmp_path):
     report = run_cli("import", DEPT_REGISTER, "--into", tmp_path / "reg", "--format", "json").json()
     assert [(p["code"], p["field"]) for p in report["problems"]] == [("incomplete", "单位")]
+
+
+# -- several people in one post: each hands in a form of their own -------------------------
+
+def _same_post_other_holder(tmp_path, name: str, day_shift: int = 1):
+    """GENERAL's post filled in by ``name``, its review blocks dated ``day_shift`` days later."""
+    wb = openpyxl.load_workbook(GENERAL)
+    ws = wb.active
+    holder = None
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("2011年6月") and cell.value.endswith("日"):
+                day = int(cell.value[len("2011年6月"):-1])
+                cell.value = f"2011年6月{day + day_shift}日"
+            if cell.coordinate == "B4":
+                holder, cell.value = cell.value, name
+    assert holder and holder != name
+    path = tmp_path / f"一般岗位-{name}.xlsx"
+    wb.save(path)
+    return path, holder
+
+
+def _reviews(register):
+    """The post of GENERAL (人事科 科员) as ``lzfk list positions`` shows it."""
+    (post,) = [p for p in run_cli("list", "positions", register, "--format", "json").json()
+               if p["department"] == "人事科" and p["title"] == "科员"]
+    return post
+
+
+def test_two_holders_of_one_post_are_reviewed_each_on_their_own_form(tmp_path):
+    other, holder = _same_post_other_holder(tmp_path, "钱某")
+    register = tmp_path / "reg"
+    report = run_cli("import", GENERAL, other, "--into", register, "--format", "json").json()
+    assert (report["accepted"], report["rejected"]) == (2, 0), report["problems"]
+    post = _reviews(register)
+    assert post["holders"] == [holder, "钱某"]
+    assert sorted((r["filled_by"], r["stage"], r["date"]) for r in post["reviews"]) == [
+        (holder, "leadership", "2011-06-24"), (holder, "supervisor", "2011-06-20"),
+        ("钱某", "leadership", "2011-06-25"), ("钱某", "supervisor", "2011-06-21"),
+    ]
+
+
+def test_one_holders_form_resubmitted_with_other_review_dates_is_a_conflict(tmp_path):
+    register = tmp_path / "reg"
+    assert run_cli("import", GENERAL, "--into", register).exit_code == 0
+    wb = openpyxl.load_workbook(GENERAL)
+    for row in wb.active.iter_rows():
+        for cell in row:
+            if cell.value == "2011年6月20日":
+                cell.value = "2011年6月22日"
+    revised = tmp_path / "revised.xlsx"
+    wb.save(revised)
+    result = run_cli("import", revised, "--into", register)
+    assert result.exit_code == 1
+    assert "审核意见" in result.stderr and "2011-06-20" in result.stderr and "2011-06-22" in result.stderr
+
+
+def test_reviews_kept_without_filled_by_are_taken_over_not_doubled(tmp_path):
+    """A register written before reviews named their form's holder: re-importing adds the
+    name to the review it already has, without a conflict or a second copy."""
+    register = tmp_path / "reg"
+    assert run_cli("import", GENERAL, "--into", register).exit_code == 0
+    for path in register.rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        path.write_text("\n".join(line for line in text.split("\n") if not line.strip().startswith("filled_by:")), "utf-8")
+    assert all(r["filled_by"] is None for r in _reviews(register)["reviews"])
+    report = run_cli("import", GENERAL, "--into", register, "--format", "json").json()
+    assert report["rejected"] == 0 and report["updated"] == 1
+    reviews = _reviews(register)["reviews"]
+    assert len(reviews) == 2 and all(r["filled_by"] for r in reviews)

@@ -468,21 +468,20 @@ class SheetReader:
     def _attach_reviews(self, layout: Layout, ctx: dict[str, Any], data: FormData) -> None:
         if not layout.reviews:
             return
-        # An unfilled block (just the label and 年  月  日) is no review: keep only filled ones.
-        reviews = [r for r in (self._review(block) for block in layout.reviews) if r.opinion or r.reviewer or r.date]
-        if not reviews:
-            return
         positions = list(data.positions.values())
         if ctx["scope"] == "position" and len(positions) == 1:
-            target = positions[0][1]
+            target, filled_by = positions[0][1], "、".join(ctx["names"]) or None
         elif data.departments and len(data.departments) == 1:
-            target = next(iter(data.departments.values()))
+            target, filled_by = next(iter(data.departments.values())), None
         else:  # several positions or departments in one form: no single owner of its reviews
             return
-        target.reviews = reviews
-        target.model_fields_set.add("reviews")
+        # An unfilled block (just the label and 年  月  日) is no review: keep only filled ones.
+        reviews = [r for r in (self._review(block, filled_by) for block in layout.reviews) if r.opinion or r.reviewer or r.date]
+        if reviews:
+            target.reviews = reviews
+            target.model_fields_set.add("reviews")
 
-    def _review(self, block) -> Review:
+    def _review(self, block, filled_by: str | None) -> Review:
         opinion_parts: list[str] = []
         reviewer = None
         date = None
@@ -521,7 +520,7 @@ class SheetReader:
                 continue
             if text not in opinion_parts:
                 opinion_parts.append(text)
-        return build(Review, stage=block.stage, reviewer=reviewer, opinion="".join(opinion_parts) or None, date=date)
+        return build(Review, stage=block.stage, filled_by=filled_by, reviewer=reviewer, opinion="".join(opinion_parts) or None, date=date)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -302,7 +302,10 @@ def position_form(df: DepartmentFile, pos: Position, points: list[RiskPoint]) ->
         "tier": pos.tier.label if pos.tier else "", "leader": dept.leader or "",
         "duties": pos.duties or "", "workflow": pos.workflow or "",
     }
-    content = FormContent(header=header, reviews=list(pos.reviews))
+    # The reviews of this very form: those of its holders' own form, else reviews recorded
+    # without a holder (registers written before reviews were kept per form).
+    own = [r for r in pos.reviews if r.filled_by is None] + [r for r in pos.reviews if r.filled_by == (holders or None)]
+    content = FormContent(header=header, reviews=own)
     content.merge_down = tuple(k for k in ("duties", "workflow") if k in spec.columns)
     if spec.three_important_section:
         content.rows = risk_rows(spec, [p for p in points if not p.three_important])
