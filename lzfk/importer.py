@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lzfk import ids
 from lzfk.errors import InputUnreadable
 from lzfk.excel.reader import UNIT_GIVEN, FormData, read_sheet
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits
@@ -131,12 +132,30 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
             _apply_file(result, read.forms, register, on_conflict, created_now)
         for key in ("created", "updated", "unchanged", "skipped"):
             setattr(report, key, getattr(report, key) + result.counts.get(key, 0))
+    _link_powers(register)
     if not dry_run and register.dirty:
         if not register.info.unit.name and default_unit:
             register.info.unit.name = default_unit
             register.info_dirty = True
         report.written = save_register(register)
     return report
+
+
+def _link_powers(register: Register) -> None:
+    """Link power-list entries to the posts they name, once every file of the run is in.
+
+    A power list read before the forms of its posts (file names decide the order) would
+    otherwise stay unlinked, and only the next import of the same files would link it:
+    the result must not depend on the order, and a second run must change nothing.
+    """
+    for dept_id, df in register.files.items():
+        for power in df.powers:
+            if power.position is None and power.holder:
+                position = ids.position_id(df.department.unit, df.department.name, power.holder)
+                if register.find(position) is not None:
+                    power.position = position
+                    power.model_fields_set.add("position")
+                    register.dirty.add(dept_id)
 
 
 @dataclass

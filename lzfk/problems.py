@@ -31,6 +31,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "duplicate-risk": (W, "{file}「{sheet}」{cell} 风险点“{value}”在同一岗位中重复出现，已合并"),
     "unit-assumed": (W, "{file}「{sheet}」表格未填写单位，已归入“{value}”（{detail}）；如不对请用 --unit 指定"),
     "incomplete": (W, "{file}「{sheet}」{cell}「{field}」未填写，导入后需要补充"),
+    "unknown-column": (W, "{file}「{sheet}」{cell} 表头“{value}”无法识别，该列未导入{detail}"),
     "empty-form": (W, "{file}「{sheet}」表格未填写任何风险点或权力事项"),
     "conflict": (E, "{file}「{sheet}」{cell} {field}“{value}”在台账中已存在且内容不同（{detail}）；如需覆盖请用 --on-conflict update，跳过请用 --on-conflict skip"),
     # register checks (lzfk check)

@@ -13,7 +13,7 @@ from conftest import DEMO_REGISTER, run_cli, snapshot
 from lzfk.formspec import FORMS
 from lzfk.vocab import FormKind
 
-_VOLATILE = {"id", "position_id", "department_id", "source", "file"}
+_VOLATILE = {"id", "department_id", "source", "file"}
 
 
 def _strip(rows):

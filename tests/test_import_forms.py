@@ -643,3 +643,26 @@ def test_all_samples_in_one_folder(tmp_path: Path):
         (p.name, "accepted") for p in SAMPLES.iterdir() if p.suffix in {".xlsx", ".xls"})
     stats = run_json("stats", tmp_path / "reg")
     assert (stats["risk_points"], stats["measures"], stats["powers"]) == (3 + 3 + 2, 5 + 5 + 3, 3)
+
+
+def test_power_list_read_before_its_posts_still_links_them_and_a_rerun_changes_nothing(tmp_path):
+    """Files are read in name order; a power list that sorts before the forms of the posts
+    it names must link to them all the same (and the next run must find nothing to do)."""
+    import shutil
+
+    from conftest import DEMO_FORMS, run_cli
+
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    (power_list,) = DEMO_FORMS.glob("权力清单-行政审批科.*")
+    shutil.copy(power_list, folder / ("0-" + power_list.name))  # first in order
+    for form in DEMO_FORMS.glob("*行政审批科*.xls*"):
+        if form != power_list:
+            shutil.copy(form, folder / ("1-" + form.name))
+    register = tmp_path / "reg"
+    first = run_cli("import", folder, "--into", register, "--format", "json").json()
+    assert first["rejected"] == 0
+    powers = run_cli("list", "powers", register, "--format", "json").json()
+    assert powers and all(p["position_id"] for p in powers)
+    again = run_cli("import", folder, "--into", register, "--format", "json").json()
+    assert (again["created"], again["updated"], again["written"]) == (0, 0, [])

@@ -270,3 +270,18 @@ def test_reviews_kept_without_filled_by_are_taken_over_not_doubled(tmp_path):
     assert report["rejected"] == 0 and report["updated"] == 1
     reviews = _reviews(register)["reviews"]
     assert len(reviews) == 2 and all(r["filled_by"] for r in reviews)
+
+
+def test_a_header_lzfk_does_not_know_is_reported_not_dropped_silently(tmp_path):
+    wb = openpyxl.load_workbook(GENERAL)
+    (cell,) = [c for row in wb.active.iter_rows() for c in row if isinstance(c.value, str) and c.value.strip() in ("风险级别", "风险等级")]
+    cell.value = "风险等次"
+    renamed = tmp_path / "renamed.xlsx"
+    wb.save(renamed)
+    result = run_cli("import", renamed, "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 0
+    (warning,) = [p for p in result.json()["problems"] if p["code"] == "unknown-column"]
+    assert (warning["severity"], warning["cell"], warning["value"]) == ("warning", cell.coordinate, "风险等次")
+    assert "无法识别" in warning["message"] and "未导入" in warning["message"]
+    table = run_cli("import", renamed, "--into", tmp_path / "reg2")
+    assert "风险等次" in table.stderr

@@ -43,6 +43,9 @@ from lzfk.vocab import (
     ThreeImportant,
 )
 
+# Header cells that carry nothing to import, without a warning.
+_IGNORED_HEADERS = frozenset({"备注", "说明", "附注", "其他", "签字", "签名"})
+
 # Columns whose value, left blank, means "same as above" (and merged cells, in .ods).
 FILL_DOWN = ("unit", "department", "position", "holder", "tier", "grade", "duties", "workflow", "department_head", "responsible_leader")
 _MISS = object()
@@ -124,6 +127,7 @@ class SheetReader:
             return None
         kind = layout.kind or self._guess_kind(layout)
         data = FormData(self.file, self.sheet.name, kind)
+        self._unknown_columns(layout)
         context = self._context(kind, layout)
         if kind is FormKind.POWER_LIST:
             self._read_powers(layout, context, data)
@@ -134,6 +138,16 @@ class SheetReader:
             self._problem("empty-form", None, None, None)
         data.problems = self.problems
         return data
+
+    def _unknown_columns(self, layout: Layout) -> None:
+        """A header the form spec does not know means a column left out: say so, or a
+        renamed 风险等级 column would leave every point unlevelled without a word."""
+        known = {c for cols in layout.columns.values() for c in cols}
+        for c, value in enumerate(self.sheet.rows[layout.header_row]):
+            text = cell_text(value).strip()
+            if text and c not in known and label_key(text) not in _IGNORED_HEADERS:
+                self._problem("unknown-column", layout.header_row, c, None, text,
+                              "（若是风险等级、风险类型等，请改用规定的列名，可对照 lzfk forms 生成的空白表）")
 
     def _guess_kind(self, layout: Layout) -> FormKind:
         cols, header = layout.columns, layout.header
