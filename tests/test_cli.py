@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,20 @@ def test_reader_that_stops_early_is_not_an_error():
     stderr = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 0, stderr
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def test_help_has_no_english_placeholders_and_its_columns_line_up():
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    top = run_cli("--help").stdout
+    assert "[OPTIONS]" not in top and "COMMAND" not in top and "[选项] 命令 [参数]" in top
+    assert "..." not in next(line for line in top.splitlines() if line.strip().startswith("forms"))
+    text = run_cli("import", "--help").stdout
+    assert "<list[Path]>" not in text and "<path>" not in text and "<str>" not in text and "<路径>" in text
+    # every option's help starts in the same terminal column, Chinese placeholders or not
+    columns = {width(m[1] + m[2]) for line in text.splitlines() if (m := re.match(r"(  -.*?\S)( {2,})\S", line))}
+    assert len(columns) == 1, columns
+    assert "“类别” 的值无效" in run_cli("list", "everything", ".").stderr

@@ -13,6 +13,7 @@ from lzfk.cli.output import EXIT_CODES_HELP, DebugOption, FormatOption, OutputFo
 
 @app.command(
     "forms",
+    short_help="生成空白表格；加 --register 按台账生成预填表格。",
     help=(
         "生成表格（.xlsx）：默认生成全部空白表格；加 --register 则按台账为每个岗位生成一份预填表格，"
         "另为有部门级风险点的部门生成部室登记表、为有权力事项的部门生成权力清单，便于下发核对。\n\n"

@@ -25,6 +25,10 @@ _WORDS = {
 
 _HELP_TEXT = "显示本帮助并退出。"
 _USAGE_PREFIX = "用法："
+_USAGE_WORDS = (("[OPTIONS]", "[选项]"), ("COMMAND", "命令"), ("[ARGS]", "[参数]"))
+# typer shows each parameter's type after it (``<path>``); choices (``<table|json>``) stay.
+_TYPE_WORDS = {"<path>": "<路径>", "<list[Path]>": "<路径>", "<str>": "<文字>", "<int>": "<整数>", "<float>": "<数>",
+               "<bool>": "<是/否>"}
 
 
 def _translate(message: str) -> str:
@@ -59,6 +63,8 @@ def _message(exc) -> str:
         return text
     if isinstance(exc, ex.BadParameter):
         hint = _hint(exc)
+        if exc.param is not None and exc.param.param_type_name == "argument" and exc.param.metavar:
+            hint = f"“{exc.param.metavar.strip('{}.')}”"
         detail = re.sub(r"^Value error, ", "", str(exc.message))
         m = re.match(r"^'?(.*?)'? is not one of (.*)\.$", detail)
         if m:
@@ -101,6 +107,8 @@ def _apply() -> None:
     original_write_usage = formatting.HelpFormatter.write_usage
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
         original_write_usage(self, prog, args, _USAGE_PREFIX if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage
@@ -118,3 +126,20 @@ def _apply() -> None:
 
     decorators.help_option = help_option
     exceptions.UsageError.show = _show_usage_error
+    original_display_type = typer.core._TyperParameter.display_type
+
+    def display_type(self, ctx) -> str:
+        label = original_display_type(self, ctx)
+        return _TYPE_WORDS.get(label, label)
+
+    typer.core._TyperParameter.display_type = display_type
+    formatting.term_len = _display_width  # columns line up under Chinese option names
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters take two."""
+    import unicodedata
+
+    from typer._click._compat import strip_ansi
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in strip_ansi(text))
