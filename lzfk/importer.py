@@ -330,8 +330,8 @@ class _Plan:
             result.source = incoming.source or result.source
         self.planned[incoming.id] = result
         self.puts.append((dept_id, result))
-        if incoming.id not in self.new_ids and incoming.id not in self.created_now:
-            self.counts["updated"] += 1  # merging into a record this run created is no update
+        if incoming.id not in self.new_ids:  # (a point repeated within one form is one record, not an update)
+            self.counts["updated"] += 1  # also when an earlier file of this run created it: this file changed it
 
     def apply(self) -> None:
         register = self.register

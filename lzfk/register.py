@@ -214,7 +214,8 @@ def _validation_problems(file: str, exc, data: object = None) -> list[Problem]:
         record_id = _record_id(data, loc)
         value = err.get("input")
         detail = _pydantic_message(err) + (f"（记录 {record_id}）" if record_id else "")
-        out.append(problem("register-invalid", file=file, field=where, value=None if isinstance(value, (dict, list)) else value, detail=detail))
+        out.append(problem("register-invalid", file=file, field=where or "整个文件", value=None if isinstance(value, (dict, list)) else value,
+                           detail=detail))
     return out
 
 

@@ -43,6 +43,17 @@ def _label(enum_name: str, value: Any) -> str:
 
 
 def _table_rows(kind: ListKind, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    columns, body = _columns(kind, rows)
+    if kind is not ListKind.departments and len({r.get("unit") for r in rows}) > 1:
+        # Several units: 人事科 科长 of one looks like that of another without its unit.
+        at = columns.index("部门")
+        columns.insert(at, "单位")
+        for row, r in zip(body, rows, strict=True):
+            row.insert(at, r.get("unit") or "")
+    return columns, body
+
+
+def _columns(kind: ListKind, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     if kind is ListKind.risks:
         return (["编号", "部门", "岗位", "风险点", "类型", "等级", "三重一大", "措施数"],
                 [[r["id"], r["department"], r["position"], r["description"], _label("RiskType", r["type"]),
