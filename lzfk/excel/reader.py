@@ -93,6 +93,11 @@ class SheetReader:
         self._cache: dict[tuple, Any] = {}
 
     # -- problems and parsing helpers ---------------------------------------------------
+    def _source(self, row: int) -> Source:
+        """Where a record was read: this file and sheet, ``row`` 1-based (one per row of a
+        100 000-row sheet, so built without ``build``'s loop)."""
+        return instance(Source, {"file": self.source_file, "sheet": self.sheet.name, "row": row}, {"file", "sheet", "row"})
+
     def _problem(self, code: str, row: int | None, col: int | None, field_key: str | None, value: object = None,
                  detail: str = "", label: str | None = None) -> None:
         cell = cell_name(row, col) if row is not None and col is not None else None
@@ -239,7 +244,7 @@ class SheetReader:
         current = data.positions.get(pos_id)
         if current is None:
             pos = build(Position, id=pos_id, title=title, holders=holders or None,
-                         source=build(Source, file=self.source_file, sheet=self.sheet.name, row=row), **fields)
+                         source=self._source(row), **fields)
             data.positions[pos_id] = (dept_id, pos)
         else:
             pos = current[1]
@@ -353,7 +358,7 @@ class SheetReader:
                 manifestation=clean_text(values.get("manifestation")) or None, three_important=three, level=level,
                 level_basis=clean_text(values.get("basis")) or None,
                 department_head=department_head, responsible_leader=responsible_leader,
-                measures=measures, source=build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                measures=measures, source=self._source(r + 1),
                 **extra,
             )
             existing = data.risk_points.get(rp_id)
@@ -474,7 +479,7 @@ class SheetReader:
                 position=ids.position_id(unit, dept, holder) if holder else None,
                 legal_basis=clean_text(values.get("legal_basis")) or None,
                 flow=split_flow(values.get("flow")) or None,
-                source=build(Source, file=self.source_file, sheet=self.sheet.name, row=r + 1),
+                source=self._source(r + 1),
             )
             data.powers.setdefault(power.id, (dept_id, power))
 
