@@ -106,3 +106,25 @@ def test_written_position_reads_back(tmp_path_factory, tier, title, holders, poi
     expected = [(p["description"], p["type"], p["level"], p["measures"]) for p in points]
     assert sorted((r["description"], r["type"], r["level"], [m["text"] for m in r["measures"]]) for r in got) == sorted(expected)
     assert {(r["position"], r["tier"], r["grade"], tuple(r["holders"])) for r in got} == {(title, tier, grade, tuple(holders))}
+
+
+def test_forms_never_overwrite_a_form_someone_filled_in(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "forms"
+    assert run_cli("forms", "--out", out, "--quiet").exit_code == 0
+    before = snapshot(out)
+    again = run_cli("forms", "--out", out, "--format", "json")  # a second run changes nothing
+    assert again.exit_code == 0 and {f["status"] for f in again.json()["files"]} == {"unchanged"}
+    assert snapshot(out) == before
+    filled = out / "一般岗位廉政风险识别和防控表.xlsx"
+    wb = openpyxl.load_workbook(filled)
+    wb.active["C6"] = "违规收费"
+    wb.save(filled)
+    kept = snapshot(out)
+    refused = run_cli("forms", "--out", out)
+    assert refused.exit_code == 4
+    assert "一般岗位廉政风险识别和防控表.xlsx" in refused.stderr and "--overwrite" in refused.stderr
+    assert snapshot(out) == kept  # nothing written, not even the other forms
+    assert run_cli("forms", "--out", out, "--overwrite", "--quiet").exit_code == 0
+    assert snapshot(out)[filled.name] != kept[filled.name]

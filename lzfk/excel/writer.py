@@ -93,6 +93,13 @@ def risk_rows(spec: FormSpec, points: list[RiskPoint], extra: dict[str, Any] | N
 
 def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -> None:
     """Write one form to ``path`` (blank when ``content`` is None)."""
+    from lzfk.fileutil import atomic_save_workbook
+
+    atomic_save_workbook(build_form(spec, content), path)
+
+
+def build_form(spec: FormSpec, content: FormContent | None = None):
+    """One form as an openpyxl workbook (blank when ``content`` is None)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -236,9 +243,7 @@ def write_form(spec: FormSpec, path: Path, content: FormContent | None = None) -
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.freeze_panes = ws.cell(row=first_data, column=1)
-    from lzfk.fileutil import atomic_save_workbook
-
-    atomic_save_workbook(wb, path)
+    return wb
 
 
 def _text_width(text: str) -> float:
