@@ -666,3 +666,25 @@ def test_power_list_read_before_its_posts_still_links_them_and_a_rerun_changes_n
     assert powers and all(p["position_id"] for p in powers)
     again = run_cli("import", folder, "--into", register, "--format", "json").json()
     assert (again["created"], again["updated"], again["written"]) == (0, 0, [])
+
+
+def test_a_second_duty_on_a_later_row_is_kept_not_dropped(tmp_path):
+    """岗位职责/工作流程 merged over a group of rows, then a new duty for the rows below."""
+    import openpyxl
+
+    from conftest import DEMO_FORMS, run_cli
+
+    source = sorted(DEMO_FORMS.glob("一般岗位-人事科-*.xlsx"))[0]
+    wb = openpyxl.load_workbook(source)
+    ws = wb.active
+    ws.unmerge_cells("A7:A9")
+    ws.unmerge_cells("B7:B9")
+    ws["A9"], ws["B9"] = "负责工资核定", "核定→审批"  # rows 7–8 keep the first duty (A8/B8 blank: same as above)
+    path = tmp_path / "两项职责.xlsx"
+    wb.save(path)
+    assert run_cli("import", path, "--into", tmp_path / "reg").exit_code == 0
+    (post,) = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
+    assert post["duties"] == "负责干部考核、培训和人事档案管理；负责工资核定"
+    assert post["workflow"] == "制定计划→组织实施→汇总→归档；核定→审批"
+    again = run_cli("import", path, "--into", tmp_path / "reg", "--format", "json").json()
+    assert (again["updated"], again["rejected"]) == (0, 0)

@@ -43,6 +43,9 @@ from lzfk.vocab import (
     ThreeImportant,
 )
 
+# Position fields a form may give differently on several rows: all of them are kept, joined.
+_JOINED = ("duties", "workflow")
+
 # Header cells that carry nothing to import, without a warning.
 _IGNORED_HEADERS = frozenset({"备注", "说明", "附注", "其他", "签字", "签名"})
 
@@ -253,9 +256,15 @@ class SheetReader:
                     pos.holders.append(name)
                     pos.model_fields_set.add("holders")
             for key, value in fields.items():
-                if value is not None and getattr(pos, key) is None:
+                old = getattr(pos, key)
+                if value is None or value == old:
+                    continue
+                if old is None:
                     setattr(pos, key, value)
                     pos.model_fields_set.add(key)
+                elif key in _JOINED and f"；{value}；" not in f"；{old}；":
+                    # each row group of a form may give one more duty with its own work flow
+                    setattr(pos, key, f"{old}；{value}")
         return pos_id
 
     # -- risk points -----------------------------------------------------------------------
