@@ -128,3 +128,31 @@ def test_forms_never_overwrite_a_form_someone_filled_in(tmp_path):
     assert snapshot(out) == kept  # nothing written, not even the other forms
     assert run_cli("forms", "--out", out, "--overwrite", "--quiet").exit_code == 0
     assert snapshot(out)[filled.name] != kept[filled.name]
+
+
+def test_labels_have_room_to_print(tmp_path):
+    """Header labels fit on one line and review labels on two, however narrow the table's
+    first column (序号): squeezed into it they wrapped onto each other when printed."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from lzfk.excel.writer import _text_width
+    from lzfk.formspec import HEADER_FIELDS
+    from lzfk.vocab import ReviewStage
+
+    assert run_cli("forms", "--out", tmp_path, "--quiet").exit_code == 0
+    headers = {f.label for f in HEADER_FIELDS.values()}
+    stages = {s.label for s in ReviewStage}
+    checked = 0
+    for path in sorted(tmp_path.glob("*.xlsx")):
+        ws = openpyxl.load_workbook(path).active
+        spans = {(r.min_row, r.min_col): (r.min_col, r.max_col) for r in ws.merged_cells.ranges}
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value in headers or cell.value in stages:
+                    first, last = spans.get((cell.row, cell.column), (cell.column, cell.column))
+                    room = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(first, last + 1))
+                    need = _text_width(cell.value) if cell.value in headers else _text_width(cell.value) / 2
+                    assert room >= need, (path.name, cell.coordinate, cell.value, room)
+                    checked += 1
+    assert checked > 30

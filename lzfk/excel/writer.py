@@ -145,18 +145,31 @@ def build_form(spec: FormSpec, content: FormContent | None = None):
     row = 2
     validations: list[tuple[DataValidation, str]] = []
     # header block: each row split evenly into label | value pairs
+    widths = [COLUMNS[key].width for key in columns]
+
+    def reach(start: int, need: float, last: int, step: int = 1) -> int:
+        """The column where a run of columns from ``start`` (towards ``step``) is ``need`` wide, not past ``last``."""
+        end, have = start, widths[start - 1]
+        while have < need and end != last:
+            end += step
+            have += widths[end - 1]
+        return end
+
     for keys in spec.header_rows:
         width = max(ncols // len(keys), 2)
         for i, key in enumerate(keys):
             start = 1 + i * width
             end = ncols if i == len(keys) - 1 else start + width - 1
             label = HEADER_FIELDS[key].label
+            # the label on one line: over as many columns as it needs, leaving the value one at least
+            label_end = reach(start, _text_width(label) + 2, max(start, end - 1))
             put(row, start, label, style_font=bold, align=center)
-            put(row, start + 1, content.header.get(key, ""))
-            merge(row, start + 1, row, end)
+            merge(row, start, row, label_end)
+            put(row, label_end + 1, content.header.get(key, ""))
+            merge(row, label_end + 1, row, end)
             choices = HEADER_FIELDS[key].choices
             if choices is not None:
-                validations.append((_list_validation(choices), f"{get_column_letter(start + 1)}{row}"))
+                validations.append((_list_validation(choices), f"{get_column_letter(label_end + 1)}{row}"))
         row += 1
     # table header
     header_row = row
@@ -214,14 +227,24 @@ def build_form(spec: FormSpec, content: FormContent | None = None):
     reviews = {r.stage: r for r in content.reviews}
     for stage in spec.reviews:
         review = reviews.get(stage)
-        put(row, 1, stage.label, style_font=bold, align=center)
+        opinion = review.opinion if review and review.opinion else ""
         if ncols >= 4:
-            put(row, 2, review.opinion if review and review.opinion else "")
-            merge(row, 2, row, ncols - 2)
-            put(row, ncols - 1, f"签字：{review.reviewer}" if review and review.reviewer else "签字：")
-            put(row, ncols, _date_text(review.date if review else None), align=center)
+            # right to left: the date on one line, the signature, the label on two lines, the opinion in between
+            date_text = _date_text(review.date if review else None)
+            date_start = reach(ncols, _text_width(date_text) + 2, ncols - 2, step=-1)
+            sign_start = reach(date_start - 1, 12, date_start - 1, step=-1)
+            label_end = reach(1, max(10.0, _text_width(stage.label) / 2 + 2), max(1, sign_start - 2))
+            put(row, 1, stage.label, style_font=bold, align=center)
+            merge(row, 1, row, label_end)
+            put(row, label_end + 1, opinion)
+            merge(row, label_end + 1, row, sign_start - 1)
+            put(row, sign_start, f"签字：{review.reviewer}" if review and review.reviewer else "签字：")
+            merge(row, sign_start, row, date_start - 1)
+            put(row, date_start, date_text, align=center)
+            merge(row, date_start, row, ncols)
         else:
-            put(row, 2, review.opinion if review and review.opinion else "")
+            put(row, 1, stage.label, style_font=bold, align=center)
+            put(row, 2, opinion)
             merge(row, 2, row, ncols)
         ws.row_dimensions[row].height = 48
         row += 1
