@@ -42,14 +42,11 @@ def test_prefilled_forms_rebuild_the_register_they_came_from(tmp_path):
     for kind in ("risks", "positions", "powers", "departments"):
         original = run_cli("list", kind, DEMO_REGISTER, "--format", "json").json()
         again = run_cli("list", kind, rebuilt, "--format", "json").json()
-        if kind == "positions":
-            # A post held by two people has two filled-in forms, each reviewed on its own; the one
-            # pre-filled form per post has room for one set of review blocks and leaves them empty.
-            shared = [p for p in original if len(p["holders"]) > 1]
-            assert shared and all(len({r["filled_by"] for r in p["reviews"]}) == 2 for p in shared)
-            for p in again + original:
-                if len(p["holders"]) > 1:
-                    p["reviews"] = []
+        if kind in ("positions", "departments"):
+            # forms handed out for a new round leave the review blocks empty: reviewed anew
+            assert all(not p["reviews"] for p in again)
+            for p in original:
+                p["reviews"] = []
         assert _strip(again) == _strip(original), kind
 
 
@@ -156,3 +153,32 @@ def test_labels_have_room_to_print(tmp_path):
                     assert room >= need, (path.name, cell.coordinate, cell.value, room)
                     checked += 1
     assert checked > 30
+
+
+def test_prefilled_form_has_room_for_new_points_and_empty_review_blocks(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "pre"
+    assert run_cli("forms", "--out", out, "--register", DEMO_REGISTER, "--quiet").exit_code == 0
+    path = next(out.glob("*人事科-科员-*.xlsx"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    rows = list(ws.iter_rows(values_only=True))
+    assert not [v for row in rows for v in row if isinstance(v, str) and v.startswith("同意")]  # last round's opinions
+    header = next(i for i, row in enumerate(rows, 1) if "风险点" in row)
+    point_col = rows[header - 1].index("风险点") + 1
+    level_col = rows[header - 1].index("风险等级") + 1
+    review = next(i for i, row in enumerate(rows, 1) if row[0] and "审查意见" in str(row[0]))
+    spare = [r for r in range(header + 1, review) if not ws.cell(r, point_col).value]
+    assert len(spare) == 3
+    letter = openpyxl.utils.get_column_letter(level_col)
+    assert any(f"{letter}{spare[-1]}" in dv.sqref for dv in ws.data_validations.dataValidation)
+    ws.cell(spare[0], point_col).value = "考核结果泄露"
+    ws.cell(spare[0], level_col).value = "Ⅲ级"
+    wb.save(path)
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, register)
+    report = run_cli("import", path, "--into", register, "--format", "json").json()
+    assert (report["created"], report["rejected"]) == (1, 0)
+    added = [r for r in run_cli("list", "risks", register, "--format", "json").json() if r["description"] == "考核结果泄露"]
+    assert [(r["level"], r["position"]) for r in added] == [("III", "科员")]

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from lzfk.formspec import COLUMNS, FORMS, HEADER_FIELDS, FormSpec
-from lzfk.models import DepartmentFile, Measure, Position, Power, Review, RiskPoint
+from lzfk.models import DepartmentFile, Measure, Position, Power, RiskPoint
 from lzfk.vocab import LEADERSHIP_DEPARTMENT, FormKind, PositionTier, RiskLevel, Vocab
 
 BLANK_ROWS = 10
+SPARE_ROWS = 3  # a pre-filled form's empty rows, with the drop-downs, for risk points found this round
 FONT = "宋体"
 TITLE_FONT = "方正小标宋简体"
 SECTION_LABEL = "“三重一大”方面"
@@ -47,7 +48,6 @@ class FormContent:
     header: dict[str, str] = field(default_factory=dict)
     rows: list[FilledRow] = field(default_factory=list)
     section_rows: list[FilledRow] = field(default_factory=list)  # under “三重一大”方面
-    reviews: list[Review] = field(default_factory=list)
     merge_down: tuple[str, ...] = ()  # columns with one value for the whole table (duties, workflow)
 
 
@@ -64,7 +64,7 @@ def _measure_text(measures: list[Measure]) -> str:
 
 
 def _date_text(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else "年　　月　　日"
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def risk_rows(spec: FormSpec, points: list[RiskPoint], extra: dict[str, Any] | None = None) -> list[FilledRow]:
@@ -83,7 +83,7 @@ def risk_rows(spec: FormSpec, points: list[RiskPoint], extra: dict[str, Any] | N
             for i, m in enumerate(rp.measures):
                 values = dict(base) if i == 0 else {}
                 values.update({"measures": m.text, "stage": m.stage.label if m.stage else "", "owner": m.owner or "",
-                               "deadline": _date_text(m.deadline) if m.deadline else ""})
+                               "deadline": _date_text(m.deadline)})
                 rows.append(FilledRow(values, span=len(rp.measures) if i == 0 else 0))
         else:
             base["measures"] = _measure_text(rp.measures)
@@ -200,12 +200,12 @@ def build_form(spec: FormSpec, content: FormContent | None = None):
             row += 1
 
     filled_form = bool(content.rows or content.section_rows or content.header)
-    write_rows(content.rows, 0 if filled_form else BLANK_ROWS)
+    write_rows(content.rows, SPARE_ROWS if filled_form else BLANK_ROWS)
     if spec.three_important_section:
         put(row, 1, SECTION_LABEL, style_font=bold)
         merge(row, 1, row, ncols)
         row += 1
-        write_rows(content.section_rows, 0 if filled_form else 3)
+        write_rows(content.section_rows, SPARE_ROWS)
     last_data = row - 1
     if last_data < first_data:  # a pre-filled form with no points still gets a row to write in
         write_rows([], 1)
@@ -223,28 +223,25 @@ def build_form(spec: FormSpec, content: FormContent | None = None):
             labels = spec.level_labels if choices is RiskLevel else None
             # Only the table's rows: the review rows below must take 签字 and dates.
             validations.append((_list_validation(choices, labels), f"{letter}{first_data}:{letter}{last_data}"))
-    # review blocks
-    reviews = {r.stage: r for r in content.reviews}
+    # review blocks, left empty: reviewers write their opinion, sign and date them
     for stage in spec.reviews:
-        review = reviews.get(stage)
-        opinion = review.opinion if review and review.opinion else ""
         if ncols >= 4:
             # right to left: the date on one line, the signature, the label on two lines, the opinion in between
-            date_text = _date_text(review.date if review else None)
+            date_text = "年　　月　　日"
             date_start = reach(ncols, _text_width(date_text) + 2, ncols - 2, step=-1)
             sign_start = reach(date_start - 1, 12, date_start - 1, step=-1)
             label_end = reach(1, max(10.0, _text_width(stage.label) / 2 + 2), max(1, sign_start - 2))
             put(row, 1, stage.label, style_font=bold, align=center)
             merge(row, 1, row, label_end)
-            put(row, label_end + 1, opinion)
+            put(row, label_end + 1, "")
             merge(row, label_end + 1, row, sign_start - 1)
-            put(row, sign_start, f"签字：{review.reviewer}" if review and review.reviewer else "签字：")
+            put(row, sign_start, "签字：")
             merge(row, sign_start, row, date_start - 1)
             put(row, date_start, date_text, align=center)
             merge(row, date_start, row, ncols)
         else:
             put(row, 1, stage.label, style_font=bold, align=center)
-            put(row, 2, opinion)
+            put(row, 2, "")
             merge(row, 2, row, ncols)
         ws.row_dimensions[row].height = 48
         row += 1
@@ -330,10 +327,7 @@ def position_form(df: DepartmentFile, pos: Position, points: list[RiskPoint]) ->
         "tier": pos.tier.label if pos.tier else "", "leader": dept.leader or "",
         "duties": pos.duties or "", "workflow": pos.workflow or "",
     }
-    # The reviews of this very form: those of its holders' own form, else reviews recorded
-    # without a holder (registers written before reviews were kept per form).
-    own = [r for r in pos.reviews if r.filled_by is None] + [r for r in pos.reviews if r.filled_by == (holders or None)]
-    content = FormContent(header=header, reviews=own)
+    content = FormContent(header=header)  # review blocks left empty: the new round is reviewed anew
     content.merge_down = tuple(k for k in ("duties", "workflow") if k in spec.columns)
     if spec.three_important_section:
         content.rows = risk_rows(spec, [p for p in points if not p.three_important])
@@ -347,7 +341,7 @@ def department_form(df: DepartmentFile, points: list[RiskPoint]) -> tuple[FormSp
     dept = df.department
     spec = FORMS[FormKind.DEPARTMENT_REGISTER]
     header = {"unit": dept.unit or "", "department": dept.name or "", "head": dept.head or "", "leader": dept.leader or ""}
-    return spec, FormContent(header=header, rows=risk_rows(spec, points), reviews=list(dept.reviews))
+    return spec, FormContent(header=header, rows=risk_rows(spec, points))  # review blocks left empty
 
 
 def power_form(df: DepartmentFile, powers: list[Power]) -> tuple[FormSpec, FormContent]:
