@@ -266,11 +266,14 @@ class _Plan:
             self._record(dept_id, rp, data)
 
     def _conflict(self, data: FormData, record: Any, fields: list[str], label: str, existing: Any) -> None:
+        """The differing fields as a problem: an error under stop, otherwise a warning saying
+        which records kept the register's values (skip) or took the form's (update)."""
+        code = {OnConflict.STOP: "conflict", OnConflict.SKIP: "conflict-skipped", OnConflict.UPDATE: "conflict-updated"}[self.on_conflict]
         row = record.source.row if getattr(record, "source", None) else None
         where = getattr(existing, "source", None)
         origin = f"；台账中的记录来自 {where.file}" if where is not None else ""
         self.problems.append(problem(
-            "conflict", file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
+            code, file=data.file, sheet=data.sheet, cell=f"第{row}行" if row else None,
             field=label, value=getattr(record, "description", None) or getattr(record, "name", None) or getattr(record, "title", None),
             detail="；".join(fields) + origin,
         ))
@@ -283,8 +286,8 @@ class _Plan:
         current = self.department_updates.get(dept_id, existing_file.department)
         filled, overwritten, differing = _reconcile(current, incoming)
         if differing:
+            self._conflict(data, incoming, differing, "部门", current)
             if self.on_conflict is OnConflict.STOP:
-                self._conflict(data, incoming, differing, "部门", current)
                 return
             if self.on_conflict is OnConflict.SKIP:
                 self.counts["skipped"] += 1
@@ -316,8 +319,8 @@ class _Plan:
         filled, overwritten, differing = _reconcile(current, incoming, same_form=same_form)
         result = filled
         if differing:  # whatever form it comes from: never overwrite or ignore silently
+            self._conflict(data, incoming, differing, _KIND_LABEL[type(incoming)], current)
             if self.on_conflict is OnConflict.STOP:
-                self._conflict(data, incoming, differing, _KIND_LABEL[type(incoming)], current)
                 return
             if self.on_conflict is OnConflict.SKIP:
                 self.counts["skipped"] += 1

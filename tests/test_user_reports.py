@@ -285,3 +285,19 @@ def test_a_header_lzfk_does_not_know_is_reported_not_dropped_silently(tmp_path):
     assert "无法识别" in warning["message"] and "未导入" in warning["message"]
     table = run_cli("import", renamed, "--into", tmp_path / "reg2")
     assert "风险等次" in table.stderr
+
+
+def test_skip_and_update_say_which_records_and_values(tmp_path):
+    register = tmp_path / "reg"
+    assert run_cli("import", GENERAL, "--into", register).exit_code == 0
+    wb = openpyxl.load_workbook(GENERAL)
+    (cell,) = [c for row in wb.active.iter_rows() for c in row if c.value == "Ⅱ级"][:1]
+    cell.value = "Ⅰ级"
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    for mode, code in (("skip", "conflict-skipped"), ("update", "conflict-updated")):
+        report = run_cli("import", changed, "--into", register, "--on-conflict", mode, "--format", "json").json()
+        assert report["rejected"] == 0
+        (warning,) = [p for p in report["problems"] if p["code"] == code]
+        assert warning["severity"] == "warning" and "风险等级" in warning["message"]
+        assert "Ⅱ级" in warning["message"] and "Ⅰ级" in warning["message"] and mode in warning["message"]
