@@ -40,7 +40,8 @@ def check_loaded(register: Register) -> list[Problem]:
         for records in (df.positions, df.powers, df.risk_points):
             for record in records:
                 if record.id in seen:
-                    problems.append(problem("duplicate-id", file=f"{seen[record.id]}, {path}", value=record.id))
+                    where = path if seen[record.id] == path else f"{seen[record.id]}、{path}"
+                    problems.append(problem("duplicate-id", file=where, value=record.id))
                 else:
                     seen[record.id] = path
         for i, pos in enumerate(df.positions):

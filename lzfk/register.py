@@ -253,9 +253,22 @@ def _pydantic_message(err: dict) -> str:
     text = _PYDANTIC_ZH.get(err.get("type", ""), "")
     if err.get("type") == "enum":
         expected = err.get("ctx", {}).get("expected")
-        if expected:  # "'a', 'b' or 'c'" -> a、b、c
-            text += "（可选：" + "、".join(re.findall(r"'([^']*)'", str(expected))) + "）"
+        if expected:  # "'a', 'b' or 'c'" -> a（甲）、b（乙）、c（丙）: the codes the file takes, with their meaning
+            values = re.findall(r"'([^']*)'", str(expected))
+            labels = _vocab_labels(values)
+            text += "（可选：" + "、".join(f"{v}（{labels[v]}）" if v in labels else v for v in values) + "）"
     return text or str(err.get("msg", ""))
+
+
+def _vocab_labels(values: list[str]) -> dict[str, str]:
+    """The Chinese label of each value, from the vocabulary enum that has exactly these values."""
+    from lzfk import vocab
+
+    for enum_cls in vars(vocab).values():
+        if isinstance(enum_cls, type) and issubclass(enum_cls, vocab.Vocab) and enum_cls is not vocab.Vocab:
+            if {m.value for m in enum_cls} == set(values):
+                return {m.value: m.label for m in enum_cls}
+    return {}
 
 
 # -- writing ----------------------------------------------------------------------------------
