@@ -301,3 +301,14 @@ def test_skip_and_update_say_which_records_and_values(tmp_path):
         (warning,) = [p for p in report["problems"] if p["code"] == code]
         assert warning["severity"] == "warning" and "风险等级" in warning["message"]
         assert "Ⅱ级" in warning["message"] and "Ⅰ级" in warning["message"] and mode in warning["message"]
+
+
+def test_check_explains_the_codes_a_register_file_takes(tmp_path):
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, register)
+    path = next(register.glob("*/人事科.yaml"))
+    path.write_text(path.read_text("utf-8").replace("type: duty", "type: 岗位职责风险", 1), "utf-8")
+    result = run_cli("check", register, "--format", "json")
+    assert result.exit_code == 1
+    (error,) = [p for p in result.json()["problems"] if p["code"] == "register-invalid"]
+    assert "duty（岗位职责风险）" in error["message"] and "moral（思想道德风险）" in error["message"]
