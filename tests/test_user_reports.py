@@ -312,3 +312,14 @@ def test_check_explains_the_codes_a_register_file_takes(tmp_path):
     assert result.exit_code == 1
     (error,) = [p for p in result.json()["problems"] if p["code"] == "register-invalid"]
     assert "duty（岗位职责风险）" in error["message"] and "moral（思想道德风险）" in error["message"]
+
+
+def test_post_without_its_department_says_the_department_is_missing(tmp_path):
+    wb = openpyxl.load_workbook(GENERAL)
+    (cell,) = [c for row in wb.active.iter_rows(max_row=5) for c in row if isinstance(c.value, str) and "人事科" in c.value]
+    cell.value = "科员"
+    path = tmp_path / "只填岗位.xlsx"
+    wb.save(path)
+    report = run_cli("import", path, "--into", tmp_path / "reg", "--format", "json").json()
+    (warning,) = [p for p in report["problems"] if p["code"] == "incomplete"]
+    assert (warning["cell"], warning["field"]) == (cell.coordinate, "所在科室")
