@@ -264,6 +264,23 @@ class _Plan:
             self._record(dept_id, power, data)
         for dept_id, rp in data.risk_points.values():
             self._record(dept_id, rp, data)
+        self._not_listed(data)
+
+    def _not_listed(self, data: FormData) -> None:
+        """The same form again, without some points it listed before: importing never
+        deletes, so say which ones stay. (Points another holder's form brought are not this
+        form's to list.)"""
+        listed = {rp.id for _, rp in data.risk_points.values()}
+        for dept_id, pos in data.positions.values():
+            df = self.register.files.get(dept_id)
+            if df is None or pos.source is None or not listed:
+                continue
+            left_out = [rp.description for rp in df.risk_points
+                        if rp.position == pos.id and rp.id not in listed and rp.source is not None
+                        and (rp.source.file, rp.source.sheet) == (pos.source.file, pos.source.sheet)]
+            if left_out:
+                shown = "、".join(f"“{d}”" for d in left_out[:3]) + (f" 等 {len(left_out)} 条" if len(left_out) > 3 else "")
+                self.problems.append(problem("not-listed", file=data.file, sheet=data.sheet, field=pos.title, value=shown))
 
     def _conflict(self, data: FormData, record: Any, fields: list[str], label: str, existing: Any) -> None:
         """The differing fields as a problem: an error under stop, otherwise a warning saying

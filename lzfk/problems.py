@@ -34,6 +34,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "unknown-column": (W, "{file}「{sheet}」{cell} 表头“{value}”无法识别，该列未导入{detail}"),
     "empty-form": (W, "{file}「{sheet}」表格未填写任何风险点或权力事项"),
     "conflict": (E, "{file}「{sheet}」{cell} {field}“{value}”在台账中已存在且内容不同（{detail}）；如需覆盖请用 --on-conflict update，跳过请用 --on-conflict skip"),
+    "not-listed": (W, "{file}「{sheet}」岗位“{field}”的表格不再列出此前由它导入的风险点 {value}：导入不会删除它们，如已不存在请在台账中删除"),
     "conflict-skipped": (W, "{file}「{sheet}」{cell} {field}“{value}”与台账不同，按 --on-conflict skip 保留台账内容（{detail}）"),
     "conflict-updated": (W, "{file}「{sheet}」{cell} {field}“{value}”与台账不同，按 --on-conflict update 以表格为准（{detail}）"),
     # register checks (lzfk check)

@@ -323,3 +323,27 @@ def test_post_without_its_department_says_the_department_is_missing(tmp_path):
     report = run_cli("import", path, "--into", tmp_path / "reg", "--format", "json").json()
     (warning,) = [p for p in report["problems"] if p["code"] == "incomplete"]
     assert (warning["cell"], warning["field"]) == (cell.coordinate, "所在科室")
+
+
+def test_a_form_resubmitted_without_a_point_says_the_point_stays(tmp_path):
+    form = tmp_path / "一般岗位.xlsx"
+    shutil.copy(GENERAL, form)
+    register = tmp_path / "reg"
+    assert run_cli("import", form, "--into", register).exit_code == 0
+    wb = openpyxl.load_workbook(form)
+    ws = wb.active
+    (row,) = [c.row for c in ws["C"] if c.value == "泄露人事信息"]
+    for cell in ws[row]:
+        if cell.coordinate not in ws.merged_cells:
+            cell.value = None
+    wb.save(form)
+    report = run_cli("import", form, "--into", register, "--format", "json").json()
+    assert report["rejected"] == 0
+    (warning,) = [p for p in report["problems"] if p["code"] == "not-listed"]
+    assert "泄露人事信息" in warning["message"] and "不会删除" in warning["message"]
+    assert any(r["description"] == "泄露人事信息" for r in run_cli("list", "risks", register, "--format", "json").json())
+    # the demo's shared posts: each holder's form lists its own points, and that is no omission
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO_REGISTER, demo)
+    again = run_cli("import", DEMO_FORMS, "--into", demo, "--format", "json").json()
+    assert not [p for p in again["problems"] if p["code"] == "not-listed"]
