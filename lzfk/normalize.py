@@ -333,6 +333,7 @@ def split_numbered(value: object) -> list[str]:
         return [t for t in (clean_text(p).strip(" ;；,，、") for p in raw.splitlines()) if t]
     if _NEEDS_WIDTH.search(raw):
         raw = raw.translate(_FULL_ALNUM)
+    raw = _break_before_markers(raw)
     # Markers count only at the start or right after a separator: split there (in C), then
     # try the marker pattern at the start of each segment (3× faster than scanning for it).
     pieces = _SEPARATOR_RUN.split(raw)  # text, separator, text, separator, …
@@ -364,6 +365,33 @@ def split_numbered(value: object) -> list[str]:
         if text:
             items.append(text)
     return items
+
+
+_OWN_MARKER = re.compile(r"[①-⑳]|[(（](\d{1,2})[)）]")
+_SEPARATOR_CHARS = frozenset("\n\r;；。，, \t")
+
+
+def _break_before_markers(raw: str) -> str:
+    """``①登记②保管`` and ``(1)研究(2)监督``: circled and bracketed numbers are list markers
+    even when nothing separates them from the text before. When a cell starts with such a
+    marker numbered 1, a line break goes in before each next one in sequence."""
+    if raw[0] == "①":
+        circled = True
+    elif raw[0] in "(（" and _OWN_MARKER.match(raw) and _OWN_MARKER.match(raw).group(1) == "1":
+        circled = False
+    else:
+        return raw
+    parts, last, expected = [], 0, 2
+    for m in _OWN_MARKER.finditer(raw, 1):
+        number = (_CIRCLED.index(m.group()) + 1 if m.group(1) is None else None) if circled else \
+            (int(m.group(1)) if m.group(1) is not None else None)
+        if number != expected:
+            continue
+        expected += 1
+        if raw[m.start() - 1] not in _SEPARATOR_CHARS:
+            parts += [raw[last:m.start()], "\n"]
+            last = m.start()
+    return "".join(parts) + raw[last:] if parts else raw
 
 
 _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")

@@ -48,6 +48,12 @@ def test_grades():
     ("每月参加一次廉政学习，年度述廉", ["每月参加一次廉政学习，年度述廉"]),
     ("公示5个工作日后执行", ["公示5个工作日后执行"]),
     ("2.不是从一开始", ["2.不是从一开始"]),
+    # circled and bracketed numbers mark items even with nothing before them
+    ("(1)提交主任办公会研究(2)全程纪检监督", ["提交主任办公会研究", "全程纪检监督"]),
+    ("①登记②保管③核对", ["登记", "保管", "核对"]),
+    ("（1）按规定(3)处理", ["按规定(3)处理"]),  # out of sequence: text
+    ("按规定(2)处理", ["按规定(2)处理"]),  # no list to begin with
+    ("①登记③核对", ["登记③核对"]),
 ])
 def test_numbered_measures_split(text, items):
     assert split_numbered(text) == items
