@@ -262,6 +262,7 @@ def build_form(spec: FormSpec, content: FormContent | None = None):
     ws.print_title_rows = f"1:{header_row}"
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.freeze_panes = ws.cell(row=first_data, column=1)
     return wb
 
