@@ -35,7 +35,7 @@ def _page_sizes(pdf):
     return sizes
 
 
-def test_blank_forms_print_as_a4_landscape(tmp_path):
+def test_blank_forms_print_as_one_a4_landscape_page(tmp_path):
     assert run_cli("forms", "--out", tmp_path / "blank", "--quiet").exit_code == 0
     forms = sorted((tmp_path / "blank").glob("*.xlsx"))
     assert len(forms) == 9
@@ -46,6 +46,7 @@ def test_blank_forms_print_as_a4_landscape(tmp_path):
         assert sizes, form.name
         w, h = sizes[0]
         assert (round(w), round(h)) == (842, 595), f"{form.name}: page {w}x{h} is not A4 landscape"
+        assert len(sizes) == 1, f"{form.name}: a blank form should print on one page, not {len(sizes)}"
 
 
 def test_prefilled_form_renders_to_png(tmp_path):
