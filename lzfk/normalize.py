@@ -377,7 +377,7 @@ def _break_before_markers(raw: str) -> str:
     marker numbered 1, a line break goes in before each next one in sequence."""
     if raw[0] == "①":
         circled = True
-    elif raw[0] in "(（" and _OWN_MARKER.match(raw) and _OWN_MARKER.match(raw).group(1) == "1":
+    elif raw[0] in "(（" and (first := _OWN_MARKER.match(raw)) is not None and first.group(1) == "1":
         circled = False
     else:
         return raw
