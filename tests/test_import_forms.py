@@ -688,3 +688,24 @@ def test_a_second_duty_on_a_later_row_is_kept_not_dropped(tmp_path):
     assert post["workflow"] == "制定计划→组织实施→汇总→归档；核定→审批"
     again = run_cli("import", path, "--into", tmp_path / "reg", "--format", "json").json()
     assert (again["updated"], again["rejected"]) == (0, 0)
+
+
+def test_three_important_yes_takes_its_kinds_from_the_description(tmp_path):
+    """三重一大 “是” says only that a point is one: which kind comes from its wording."""
+    import openpyxl
+
+    from conftest import run_cli
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["风险点台账"])
+    ws.append(["序号", "单位/科室", "岗位", "风险类别", "风险点", "风险等级", "防控措施", "三重一大"])
+    ws.append([1, "某局财务科", "会计", "岗位职责", "大额资金使用未经集体研究", "高", "1.集体研究", "是"])
+    ws.append([2, "某局财务科", "会计", "岗位职责", "违规报销", "中", "1.审核", "否"])
+    ws.append([3, "某局财务科", "会计", "岗位职责", "报销审核把关不严", "中", "1.复核", "是"])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    assert run_cli("import", path, "--into", tmp_path / "reg").exit_code == 0
+    risks = run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()
+    assert {r["description"]: r["three_important"] for r in risks} == {
+        "大额资金使用未经集体研究": ["funds"], "违规报销": [], "报销审核把关不严": ["general"]}

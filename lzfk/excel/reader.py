@@ -348,7 +348,7 @@ class SheetReader:
             if "three_important" in cols:
                 ti_raw = values["three_important"]
                 three = memo(("three_important", ti_raw), lambda: self._three_important(ti_raw, r, cols["three_important"][0]))
-                if three == [ThreeImportant.GENERAL] or (in_three and not three):
+                if three == (ThreeImportant.GENERAL,) or (in_three and not three):
                     three = _hinted(description)
                 else:
                     three = list(three)
