@@ -23,11 +23,10 @@ from typing import Iterator
 from lzfk import yamlout
 from lzfk.errors import OutputError, RegisterUnreadable
 from lzfk.fileutil import os_error_text, publish_mode
-from lzfk.models import DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
+from lzfk.models import FORMAT, DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
 from lzfk.problems import Problem, problem
 
 REGISTER_FILE = "register.yaml"
-FORMAT = "lzfk/1"
 UNKNOWN_UNIT = "未注明单位"
 UNKNOWN_DEPARTMENT = "未注明部门"
 
