@@ -290,8 +290,6 @@ def test_plain_zip_reader_agrees_with_zipfile():
 @pytest.mark.parametrize("prefix", [b"", b"junk before the archive"], ids=["quick reader", "zipfile fallback"])
 def test_sheet_that_lies_about_its_size_is_refused(prefix: bytes):
     """The directory says 100 bytes; the sheet inflates to 2 MB (the cap here is 1 MB)."""
-    import io
-
     from lzfk.errors import InputUnreadable
     from lzfk.excel.safety import Limits, check_zip
 
@@ -299,15 +297,13 @@ def test_sheet_that_lies_about_its_size_is_refused(prefix: bytes):
     start = lied.rfind(b"PK\x01\x02")  # the last central directory entry: the sheet's
     lied[start + 24:start + 28] = (100).to_bytes(4, "little")  # its uncompressed size
     with pytest.raises(InputUnreadable) as refused:
-        check_zip(Path("lying.xlsx"), Limits(max_sheet_xml_bytes=1024**2), io.BytesIO(prefix + bytes(lied)))
+        check_zip(Path("lying.xlsx"), Limits(max_sheet_xml_bytes=1024**2), prefix + bytes(lied))
     # the quick reader inflates up to the cap and finds more; zipfile stops at the stated size and fails its CRC
     assert refused.value.problem.code == ("too-large" if not prefix else "truncated-file")
 
 
 @pytest.mark.parametrize("prefix", [b"", b"junk before the archive"], ids=["quick reader", "zipfile fallback"])
 def test_damaged_sheet_stream_is_a_truncated_file(prefix: bytes):
-    import io
-
     from lzfk.errors import InputUnreadable
     from lzfk.excel.safety import check_zip
 
@@ -315,5 +311,5 @@ def test_damaged_sheet_stream_is_a_truncated_file(prefix: bytes):
     local = data.rfind(b"PK\x03\x04")  # the sheet's local header; its compressed data follows
     data[local + 60:local + 90] = b"\xff" * 30
     with pytest.raises(InputUnreadable) as refused:
-        check_zip(Path("damaged.xlsx"), buffer=io.BytesIO(prefix + bytes(data)))
+        check_zip(Path("damaged.xlsx"), data=prefix + bytes(data))
     assert refused.value.problem.code == "truncated-file"

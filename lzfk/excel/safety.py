@@ -90,11 +90,12 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
     raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
 
 
-def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, buffer: io.BytesIO | None = None) -> str:
-    """Check a zip-based workbook (from ``buffer`` when its bytes are already read);
+def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> str:
+    """Check a zip-based workbook (its bytes ``data`` when they are already read);
     return ``"xlsx"`` or ``"ods"``."""
     name = str(path)
-    data = buffer.getvalue() if buffer is not None else path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     members = _plain_zip_members(data)
     if members is not None:
         return _check_members(name, members, limits)

@@ -32,16 +32,14 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
     kind, data = read_spreadsheet_bytes(path)  # refuses files over the size limit before reading them
     name = str(path)
-    buffer = io.BytesIO(data)  # read once: the safety check and calamine share it
     if kind == "zip":
-        check_zip(path, limits, buffer)
-        buffer.seek(0)
+        check_zip(path, limits, data)  # read once: the safety check and calamine share the bytes
     import python_calamine  # lazy: only commands that read workbooks pay for it
 
     try:
         # From the content, not the name: calamine's from_path picks its reader by the
         # extension, and files renamed .xls ↔ .xlsx are common.
-        workbook = python_calamine.CalamineWorkbook.from_filelike(buffer)
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every kind of damage
         code = "truncated-file" if kind == "zip" or "EOF" in str(exc) else "not-a-spreadsheet"
         raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}）")) from None
