@@ -24,7 +24,8 @@ from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 from pydantic import BaseModel
 
 # A plain scalar that any YAML 1.1 or 1.2 reader takes back as this very string: it starts
-# with a letter or a non-ASCII character (never an indicator, digit, quote or space), holds
+# with a letter or a non-ASCII character (never an indicator, digit, underscore — ``_0`` reads
+# as the number 0 — quote or space), holds
 # no control or line-breaking character, no ": " or " #", and ends with neither a space
 # nor a colon. (One search for what may not occur, then checks of the two ends: a single
 # anchored pattern for all of it backtracks, and costs twice as much.)
@@ -37,7 +38,7 @@ def scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when that reads back unchanged, else double-quoted."""
     if text:
         first, last = text[0], text[-1]
-        if ((first > "\x7f" and not first.isspace()) or first.isalpha() or first == "_") and not last.isspace() \
+        if ((first > "\x7f" and not first.isspace()) or first.isalpha()) and not last.isspace() \
                 and last != ":" and not _NOT_PLAIN.search(text) and (len(text) > 5 or text.lower() not in _KEYWORDS):
             return text
     quoted = _json_quote(text)

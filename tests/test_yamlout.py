@@ -28,7 +28,7 @@ def test_any_string_reads_back_unchanged(text: str) -> None:
 def test_strings_that_look_like_other_things_are_quoted() -> None:
     for text in ["yes", "No", "null", "~", "true", "123", "1.5", "2011-06-20", "- 项", "项目: 甲", "甲 #乙", "#注",
                  "'引'", '"引"', "@x", "=SUM(A1)", " 前空格", "后空格 ", "冒号:", "多\n行", "制表\t符", "\u2028", "\ufeff",
-                 "[列表]", "{映射}", "&a", "*a", "!tag", "|", ">", "%", "`", ""]:
+                 "[列表]", "{映射}", "&a", "*a", "!tag", "|", ">", "%", "`", "", "_0", "_1_2", "NULL", "TRUE"]:
         assert _reads_back(text) == text, text
         assert yamlout.scalar(text).startswith('"'), text
 
