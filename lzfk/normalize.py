@@ -302,7 +302,8 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2})[.．、,，)）](?!\d)"
     r"|(?P<cn>[一二三四五六七八九十]{1,2})、"
 )
-_SEPARATOR_RUN = re.compile("([\n\r;；。，, \t]+)")
+_SEPARATORS = "\n\r;；。，, \t"  # what may stand between a list's items
+_SEPARATOR_RUN = re.compile(f"([{_SEPARATORS}]+)")
 _MAYBE_MARKER = re.compile("[0-9\uff10-\uff19①-⑳]|[一二三四五六七八九十]、")
 
 
@@ -368,7 +369,6 @@ def split_numbered(value: object) -> list[str]:
 
 
 _OWN_MARKER = re.compile(r"[①-⑳]|[(（](\d{1,2})[)）]")
-_SEPARATOR_CHARS = frozenset("\n\r;；。，, \t")
 
 
 def _break_before_markers(raw: str) -> str:
@@ -383,12 +383,12 @@ def _break_before_markers(raw: str) -> str:
         return raw
     parts, last, expected = [], 0, 2
     for m in _OWN_MARKER.finditer(raw, 1):
-        number = (_CIRCLED.index(m.group()) + 1 if m.group(1) is None else None) if circled else \
-            (int(m.group(1)) if m.group(1) is not None else None)
-        if number != expected:
+        if (m.group(1) is None) != circled:  # the other kind of marker: text
+            continue
+        if (_number("circled", m.group()) if circled else _number("paren", m.group(1))) != expected:
             continue
         expected += 1
-        if raw[m.start() - 1] not in _SEPARATOR_CHARS:
+        if raw[m.start() - 1] not in _SEPARATORS:
             parts += [raw[last:m.start()], "\n"]
             last = m.start()
     return "".join(parts) + raw[last:] if parts else raw
