@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lzfk.problems import Problem, problem
-from lzfk.register import Register, load_register
+from lzfk.register import UNKNOWN_DEPARTMENT, Register, load_register
 from lzfk.vocab import PositionTier, RiskLevel
 
 # Rank-only grading is only worth flagging on a register with enough graded points.
@@ -88,7 +88,7 @@ def _same_holder_twice(register: Register) -> list[Problem]:
         for pos in df.positions:
             for name in pos.holders:
                 key = (dept.unit, name, pos.title)
-                where = f"{dept.name or '未注明部门'}"
+                where = dept.name or UNKNOWN_DEPARTMENT
                 if key in seen and seen[key] != where:
                     problems.append(problem("possible-duplicate", file=register.paths[dept.id], value=f"{name}（{pos.title}）",
                                             detail=f"{seen[key]}、{where}"))

@@ -44,14 +44,19 @@ def _hint(exc) -> str:
     return f"'{exc.param.opts[0]}'" if exc.param is not None and exc.param.opts else ""
 
 
+def _argument_name(param) -> str | None:
+    """An argument by its Chinese name (its metavar: “类别”, “表格或文件夹”), not click's 'kind'."""
+    if param is not None and param.param_type_name == "argument" and param.metavar:
+        return f"“{param.metavar.strip('{}.')}”"
+    return None
+
+
 def _message(exc) -> str:
     """The error in Chinese, by kind; unknown kinds keep click's text after 用法错误."""
     from typer._click import exceptions as ex
 
     if isinstance(exc, ex.MissingParameter):
-        hint = _hint(exc)
-        if exc.param is not None and exc.param_type != "option" and getattr(exc.param, "metavar", None):
-            hint = f"“{exc.param.metavar.rstrip('.')}”"
+        hint = _argument_name(exc.param) or _hint(exc)
         if not hint and exc.param is not None:
             hint = exc.param.name or ""
         is_option = exc.param_type == "option" or hint.lstrip("'").startswith("-")
@@ -62,9 +67,7 @@ def _message(exc) -> str:
             text += "是不是要用：" + "、".join(sorted(exc.possibilities)) + "？"
         return text
     if isinstance(exc, ex.BadParameter):
-        hint = _hint(exc)
-        if exc.param is not None and exc.param.param_type_name == "argument" and exc.param.metavar:
-            hint = f"“{exc.param.metavar.strip('{}.')}”"
+        hint = _argument_name(exc.param) or _hint(exc)
         detail = re.sub(r"^Value error, ", "", str(exc.message))
         m = re.match(r"^'?(.*?)'? is not one of (.*)\.$", detail)
         if m:
