@@ -436,6 +436,12 @@ def _merge_keyed(*keys: str):
     def key_of(item: Any) -> tuple:
         return tuple(getattr(item, k) for k in keys)
 
+    unset_later = (None,) * (len(keys) - 1)
+
+    def legacy(key: tuple) -> tuple:
+        """The key a record kept before its later keys existed had (a review without 填表人)."""
+        return key[:1] + unset_later
+
     def shown(item: Any) -> str:  # 单位主管领导审查意见（钱某）
         first, *rest = [_shown(v) for v in key_of(item) if v is not None] or [""]
         return first + "".join(f"（{r}）" for r in rest)
@@ -446,8 +452,7 @@ def _merge_keyed(*keys: str):
         differs: list[str] = []
         for item in new:
             key = key_of(item)
-            # A record kept before its later keys existed (a review without 填表人) is the same one.
-            match = by_key.get(key) or by_key.get(key[:1] + (None,) * (len(key) - 1))
+            match = by_key.get(key) or by_key.get(legacy(key))  # the same record, kept before it had them all
             if match is None:
                 filled.append(item)
                 if same_form and old:
@@ -465,8 +470,8 @@ def _merge_keyed(*keys: str):
             if updates:
                 filled[filled.index(match)] = match.model_copy(update=updates)
         if same_form:  # what this form listed before and lists no more (of its own: not another holder's reviews)
-            new_keys = {key_of(n) for n in new} | {key_of(n)[:1] + (None,) * (len(keys) - 1) for n in new}
-            own = {key_of(n)[1:] for n in new} | {(None,) * (len(keys) - 1)}
+            new_keys = {key_of(n) for n in new} | {legacy(key_of(n)) for n in new}
+            own = {key_of(n)[1:] for n in new} | {unset_later}
             for gone in [i for i in old if key_of(i) not in new_keys and key_of(i)[1:] in own]:
                 differs.append(f"表格不再列出“{shown(gone)}”")
         overwritten = [by_key[key_of(i)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
