@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import datagen  # noqa: E402  (benchmarks/datagen.py)
 
-TARGETS = ("import-100k", "stats-100k", "import-426-forms", "help")
+TARGETS = ("import-100k", "floor-100k", "stats-100k", "import-426-forms", "help")
 HELP_BASELINE = "import typer, rich, pydantic, yaml_rs, jinja2, openpyxl"
 MEMORY_LIMIT_MIB = 1024
 
@@ -233,7 +233,7 @@ class Result:
     def passed(self) -> bool | None:
         if self.error:
             return False
-        if self.lzfk is None:
+        if self.lzfk is None or self.limit is None:  # a reference figure has no goal
             return None
         if self.unit == "s":
             return self.ratio is not None and self.ratio <= self.limit
@@ -404,6 +404,52 @@ class Bench:
             timing.notes.append(f"note: {str(exc).splitlines()[0]}")
         self.expected_100k = expected
         return [timing, memory]
+
+    # 1b -----------------------------------------------------------------------------------
+    def floor_100k(self) -> list[Result]:
+        """Reference figures, not goals: benchmarks/floor.py, a bare-minimum Python import of the
+        same workbook (no checks), with and without lzfk's two text normalisers."""
+        rows = self.opts.rows
+        bare = Result(
+            "floor-100k",
+            "reference, no goal: benchmarks/floor.py, the least a pure-Python import of the same workbook must do "
+            "(calamine read, ID hash, naive measure split, YAML text, one file per department; no safety scan, "
+            "no checks, no records), vs python-calamine reading the sheet",
+            "reference",
+        )
+        normalised = Result(
+            "floor-100k-normalised",
+            "reference, no goal: the same with lzfk's clean_text on the texts and split_numbered on the measures",
+            "reference",
+        )
+        try:
+            xlsx, expected = consolidated_workbook(rows)
+        except Exception as exc:
+            bare.error = normalised.error = f"could not generate the workbook: {exc!r}"
+            return [bare, normalised]
+        out = DATA / "floor-out"
+        for result, extra in ((bare, ()), (normalised, ("--normalise",))):
+            summary: list[object] = []
+
+            def candidate(i: int, extra: tuple[str, ...] = extra, summary: list[object] = summary) -> float:
+                run = run_command([sys.executable, str(HERE / "floor.py"), str(xlsx), str(fresh_dir(out)), *extra],
+                                  timeout=self.opts.timeout)
+                if run.timed_out or run.returncode != 0:
+                    raise CommandFailed(run)
+                summary[:] = [json_output(run)]
+                return run.seconds
+
+            try:
+                calamine_read_first_sheet(xlsx)
+                interleave(result, self.opts.repeat, lambda: calamine_read_first_sheet(xlsx), candidate)
+            except CommandFailed as exc:
+                result.error = str(exc)
+                continue
+            if summary and isinstance(summary[0], dict):
+                result.notes.append(f"floor.py wrote {summary[0].get('rows')} points, {summary[0].get('measures')} measures "
+                                    f"in {summary[0].get('files')} files (expected {expected.get('risk_points')} points)")
+        shutil.rmtree(out, ignore_errors=True)
+        return [bare, normalised]
 
     # 2 ------------------------------------------------------------------------------------
     def stats_100k(self) -> list[Result]:
@@ -645,6 +691,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(opts)
     methods = {
         "import-100k": bench.import_100k,
+        "floor-100k": bench.floor_100k,
         "stats-100k": bench.stats_100k,
         "import-426-forms": bench.import_forms,
         "help": bench.help,
