@@ -47,7 +47,7 @@ class ConflictChoice(str, Enum):
 )
 @handle_errors
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="要导入的表格文件或文件夹（文件夹会递归查找）。", show_default=False, metavar="表格或文件夹...")],
+    paths: Annotated[list[Path], typer.Argument(help="要导入的表格文件或文件夹（文件夹会递归查找）。", show_default=False, metavar="表格或文件夹")],
     into: Annotated[Path, typer.Option("--into", "-i", help="台账目录（不存在时自动创建）。", show_default=False)],
     on_conflict: Annotated[ConflictChoice, typer.Option("--on-conflict", help="台账中已有同一记录且内容不同时：stop 拒绝该文件（默认）；skip 保留台账原有内容；update 以表格为准更新。")] = ConflictChoice.stop,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="只检查并报告将发生的变化，不写入任何文件。")] = False,
