@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from lzfk.errors import OutputError
 
@@ -77,3 +79,55 @@ def atomic_save_workbook(workbook, path: Path) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+@contextmanager
+def register_lock(directory: Path, *, timeout: float = 600.0, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the register at ``directory`` for one writer: two imports at once would each read
+    the register, then each rename its own version of a department file over the other's.
+
+    The lock is an ``flock`` on the directory itself, so no lock file is left in a register kept
+    under version control, and the system drops it when a process dies. A directory that does
+    not exist yet is made for the lock and removed again if it is still empty afterwards. A
+    second writer waits (``on_wait`` is called once) up to ``timeout`` seconds, then gets
+    OutputError (exit 4). Where ``flock`` is not available (Windows) nothing is locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    created = []  # the directory and any parents made for the lock, innermost first
+    missing = directory
+    while not missing.exists() and missing != missing.parent:
+        created.append(missing)
+        missing = missing.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputError(f"无法写入 {directory}：{os_error_text(exc)}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise OutputError(f"台账 {directory} 正由另一个 lzfk 进程写入，等待 {timeout:.0f} 秒后仍未结束；请稍后再试") from None
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+                time.sleep(0.1)
+            except OSError:  # a file system without locks (some network drives): go on unlocked
+                break
+        yield
+    finally:
+        os.close(fd)
+        for made in created:
+            try:
+                made.rmdir()  # only succeeds while empty: nothing was written
+            except OSError:
+                break

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from lzfk import ids
 from lzfk.errors import InputUnreadable
+from lzfk.fileutil import register_lock
 from lzfk.excel.reader import UNIT_GIVEN, FormData, read_sheet
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits
 from lzfk.excel.workbook import find_spreadsheets, read_workbook
@@ -36,12 +37,16 @@ class OnConflict(str, Enum):
     UPDATE = "update"
 
 
+COUNT_KEYS = ("created", "updated", "unchanged", "skipped")
+
+
 @dataclass
 class FileResult:
     file: str
     status: str  # accepted | rejected | unreadable
     forms: list[dict[str, str]] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    # what this file changed; all four keys always, zero for a rejected or unreadable file
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     problems: list[Problem] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,14 +98,20 @@ def import_forms(
     dry_run: bool = False,
     unit: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    on_wait: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import every spreadsheet in ``paths`` into the register at ``into``.
 
     Forms that name no unit (a department register, a power list) are taken to belong to
     ``unit``, else to the unit most forms of this import name, else to the register's unit.
+    Unless ``dry_run``, the register is locked from reading it to writing it: a second
+    import into the same register waits (``on_wait`` is called once when it starts waiting).
     """
     with bulk():  # millions of small objects, few cycles: the collector only costs time here
-        return _import(paths, into, on_conflict, dry_run, unit, limits)
+        if dry_run:
+            return _import(paths, into, on_conflict, dry_run, unit, limits)
+        with register_lock(into, on_wait=on_wait):
+            return _import(paths, into, on_conflict, dry_run, unit, limits)
 
 
 def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: bool, unit: str | None, limits: Limits) -> ImportReport:
@@ -130,8 +141,8 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
         report.files.append(result)
         if not read.unreadable:
             _apply_file(result, read.forms, register, on_conflict, created_now)
-        for key in ("created", "updated", "unchanged", "skipped"):
-            setattr(report, key, getattr(report, key) + result.counts.get(key, 0))
+        for key in COUNT_KEYS:
+            setattr(report, key, getattr(report, key) + result.counts[key])
     _link_powers(register)
     if not dry_run and register.dirty:
         if not register.info.unit.name and default_unit:
@@ -245,7 +256,7 @@ class _Plan:
         self.on_conflict = on_conflict
         self.created_now = created_now
         self.problems: list[Problem] = []
-        self.counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0}
+        self.counts = dict.fromkeys(COUNT_KEYS, 0)
         self.new_departments: dict[str, DepartmentFile] = {}
         self.department_updates: dict[str, Department] = {}
         self.puts: list[tuple[str, Position | Power | RiskPoint]] = []

@@ -101,6 +101,8 @@ def test_refused_with_problem_in_json(tmp_path: Path, case: Bad):
     assert result.exit_code == case.exit_code, result.output
     report = json.loads(result.stdout)
     assert [(Path(f["file"]).name, f["status"]) for f in report["files"]] == [(case.name, case.status)]
+    # the contract: every file has all four counts, zero when nothing was taken from it
+    assert report["files"][0]["counts"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0}
     assert (report["accepted"], report["created"], report["updated"]) == (0, 0, 0)
     assert errors(report) == [(case.code, case.cell)]
     (problem,) = [p for p in report["problems"] if p["severity"] == "error"]

@@ -52,6 +52,7 @@ from lzfk.cli import forms_cmd, import_cmd, view  # noqa: E402,F401  (registers 
 def main() -> None:
     """The console script: the commands map their own errors to exit codes; this is the
     last guard for anything raised before a command runs (no traceback without --debug)."""
+    _standard_streams()
     try:
         app()
     except SystemExit as exc:
@@ -67,6 +68,25 @@ def main() -> None:
         raise SystemExit(5) from None
 
 
+def _standard_streams() -> None:
+    """Started with stdout or stderr closed (``2>&-``, some cron wrappers), Python leaves
+    ``sys.stdout``/``sys.stderr`` as None, and the first message would crash. Such a stream
+    goes to the null device instead, and the descriptor is taken so that no register file
+    opened later lands on descriptor 1 or 2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+        if null != fd:  # the lowest free descriptor: normally the one just found closed
+            os.dup2(null, fd)
+            os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
+
+
 def _exit_now(code: object) -> None:
     """Leave without tearing the interpreter down: after a large import, freeing every
     record one by one takes 50–100 ms for nothing. Everything lzfk writes is already
@@ -79,7 +99,32 @@ def _exit_now(code: object) -> None:
         return
     try:
         sys.stdout.flush()
+    except BrokenPipeError:  # `| head` went away: what it wanted was written
+        os._exit(code)
+    except OSError as exc:  # a full disk, /dev/full: the result was not written
+        from lzfk.fileutil import os_error_text
+
+        _silence_stdout()
+        _write_stderr(f"错误：无法写出结果：{os_error_text(exc)}\n")
+        os._exit(4)
+    except ValueError:
+        return
+    try:
         sys.stderr.flush()
     except (OSError, ValueError):
-        return
+        pass
     os._exit(code)
+
+
+def _silence_stdout() -> None:
+    from lzfk.cli.output import _silence_stdout as silence
+
+    silence()
+
+
+def _write_stderr(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass

@@ -18,6 +18,7 @@ from lzfk.cli.output import (
     OutputFormat,
     QuietOption,
     console,
+    err,
     handle_errors,
     print_json,
     print_problems,
@@ -58,7 +59,12 @@ def import_command(
 ) -> int:
     from lzfk.importer import OnConflict, import_forms
 
-    report = import_forms(paths, into=into, on_conflict=OnConflict(on_conflict.value), dry_run=dry_run, unit=unit)
+    def waiting() -> None:
+        if not quiet:
+            err(f"台账 {into} 正由另一个 lzfk 进程写入，等待其完成……")
+
+    report = import_forms(paths, into=into, on_conflict=OnConflict(on_conflict.value), dry_run=dry_run, unit=unit,
+                          on_wait=waiting)
     if format is OutputFormat.json:
         print_json(report.to_dict())
     else:

@@ -7,6 +7,7 @@ scripts); diagnostics go to stderr. Exit codes: 0 ok; 1 data rejected or problem
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -114,14 +115,30 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except BrokenPipeError:  # `lzfk list … | head`: the output was wanted only in part
             _silence_stdout()
             code = EXIT_OK
-        except Exception as exc:  # noqa: BLE001 — the last line of defence for exit code 5
-            if debug:
-                import traceback
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise _internal(exc, debug) from None
+            from lzfk.fileutil import os_error_text
 
-                traceback.print_exc()
-            err(f"内部错误：{type(exc).__name__}: {exc}")
-            err("这是 lzfk 的缺陷，请加 --debug 重新运行并把输出报告给维护人员。")
-            code = EXIT_INTERNAL
+            _silence_stdout()  # what is still buffered cannot be written either
+            err(f"错误：无法写出结果：{os_error_text(exc)}")
+            code = EXIT_OUTPUT
+        except Exception as exc:  # noqa: BLE001 — the last line of defence for exit code 5
+            raise _internal(exc, debug) from None
         raise typer.Exit(code)
 
     return wrapper
+
+
+# Errors writing the result itself (stdout into a full disk, /dev/full): exit 4, not a defect.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _internal(exc: Exception, debug: bool) -> typer.Exit:
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    err(f"内部错误：{type(exc).__name__}: {exc}")
+    err("这是 lzfk 的缺陷，请加 --debug 重新运行并把输出报告给维护人员。")
+    return typer.Exit(EXIT_INTERNAL)
