@@ -18,6 +18,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "file-not-found": (E, "找不到文件：{file}"),
     "not-a-spreadsheet": (E, "{file} 不是电子表格文件（支持 .xlsx .xlsm .xls .ods）{detail}"),
     "truncated-file": (E, "{file} 文件已损坏或不完整，无法读取{detail}"),
+    "too-long": (E, "{file}「{sheet}」{cell} 内容达到电子表格单元格的上限（32767 字），超出的部分已被截掉，不能作为台账内容：请检查该单元格"),
+    "encrypted": (E, "{file} 设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码后保存，再导入{detail}"),
     "too-large": (E, "{file} 超出安全上限，拒绝读取：{detail}"),
     # content of a form (exit code 1)
     "unknown-form": (E, "{file} 中没有可识别的表格（未找到标题或“风险点”“权力名称”等表头）{detail}"),

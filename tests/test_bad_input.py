@@ -84,6 +84,7 @@ BAD_CASES = [
     Bad("budget.xlsx", "unknown-form", 1, "rejected"),
     Bad("truncated.xlsx", "truncated-file", 3, "unreadable"),
     Bad("not_a_spreadsheet.xlsx", "not-a-spreadsheet", 3, "unreadable"),
+    Bad("encrypted.xlsx", "encrypted", 3, "unreadable"),
 ]
 IDS = [case.name for case in BAD_CASES]
 
@@ -315,3 +316,23 @@ def test_damaged_sheet_stream_is_a_truncated_file(prefix: bytes):
     with pytest.raises(InputUnreadable) as refused:
         check_zip(Path("damaged.xlsx"), data=prefix + bytes(data))
     assert refused.value.problem.code == "truncated-file"
+
+
+def test_cell_at_the_spreadsheet_limit_is_refused(tmp_path: Path):
+    """calamine cuts a cell to Excel's 32 767 characters without a word: such a cell is a
+    damaged or made-up file, not a risk point."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一般岗位廉政风险识别和防控表"])
+    ws.append(["单位（盖章）：某县财政局"])
+    ws.append(["姓名", "王某", "所在科室及职务", "财务科 会计"])
+    ws.append(["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"])
+    ws.append(["记账", "流程", "做" * 50_000, "岗位职责风险", "二级", "复核"])
+    wb.save(tmp_path / "长.xlsx")
+    reg = tmp_path / "register"
+    result = invoke("import", tmp_path / "长.xlsx", "--into", reg, "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert errors(json.loads(result.stdout)) == [("too-long", "C5")]
+    assert not reg.exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_FORMS, DEMO_REGISTER, ROOT, run_cli, snapshot
+from conftest import DEMO_FORMS, DEMO_REGISTER, ROOT, run_cli
 from lzfk.errors import OutputError
 from lzfk.fileutil import register_lock
 from lzfk.importer import import_forms

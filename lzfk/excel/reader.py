@@ -52,6 +52,7 @@ _IGNORED_HEADERS = frozenset({"备注", "说明", "附注", "其他", "签字", 
 # Columns whose value, left blank, means "same as above" (and merged cells, in .ods).
 FILL_DOWN = ("unit", "department", "position", "holder", "tier", "grade", "duties", "workflow", "department_head", "responsible_leader")
 _MISS = object()
+MAX_CELL_CHARS = 32_767  # Excel's and WPS's limit for one cell; calamine cuts longer ones to it
 UNIT_GIVEN = "--unit 指定"  # the user named the unit: nothing to warn about
 _DATE_LIKE = re.compile(r"[0-9年月日〇零一二三四五六七八九十]")
 _LOOKS_LIKE_DATE = re.compile(r"\d{4}\s*[年./\-]|[\d〇零一二三四五六七八九十]{1,4}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日|^\d{1,4}[./\-]\d{1,2}([./\-]\d{1,2})?$")
@@ -135,6 +136,7 @@ class SheetReader:
             return None
         kind = layout.kind or self._guess_kind(layout)
         data = FormData(self.file, self.sheet.name, kind)
+        self._too_long()
         self._unknown_columns(layout)
         context = self._context(kind, layout)
         if kind is FormKind.POWER_LIST:
@@ -146,6 +148,17 @@ class SheetReader:
             self._problem("empty-form", None, None, None)
         data.problems = self.problems
         return data
+
+    def _too_long(self) -> None:
+        """Excel and WPS hold at most 32 767 characters in a cell, and calamine cuts longer
+        ones there silently: a cell that long is a damaged or made-up file, cut short, and
+        would bloat every register file and printed table."""
+        limit = MAX_CELL_CHARS
+        for r, row in enumerate(self.sheet.rows):
+            if any([v.__class__ is str and len(v) >= limit for v in row]):
+                for c, v in enumerate(row):
+                    if v.__class__ is str and len(v) >= limit:
+                        self._problem("too-long", r, c, None, v)
 
     def _unknown_columns(self, layout: Layout) -> None:
         """A header the form spec does not know means a column left out: say so, or a

@@ -27,6 +27,7 @@ from lzfk.errors import InputUnreadable
 from lzfk.problems import problem
 
 ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream name in the OLE directory
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -84,6 +85,8 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
     if data.startswith(ZIP_MAGIC):
         return "zip", data
     if data.startswith(OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:  # an .xlsx saved with a password to open: an OLE box around it
+            raise InputUnreadable(problem("encrypted", file=name))
         return "ole", data
     if not data:
         raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件为空"))

@@ -41,6 +41,8 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
         # extension, and files renamed .xls ↔ .xlsx are common.
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every kind of damage
+        if "password" in f"{type(exc).__name__} {exc}".lower():  # an .xls with a password to open
+            raise InputUnreadable(problem("encrypted", file=name)) from None
         code = "truncated-file" if kind == "zip" or "EOF" in str(exc) else "not-a-spreadsheet"
         raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}）")) from None
     sheets = []

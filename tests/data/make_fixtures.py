@@ -695,6 +695,19 @@ def soffice_convert(sources: list[Path], target: str, outdir: Path) -> None:
             sys.exit(f"make_fixtures: soffice did not write {produced}")
 
 
+def write_encrypted(source: Path, path: Path) -> None:
+    """``source`` with the password "secret" to open, as Excel's 用密码进行加密 writes it (an OLE
+    box holding EncryptionInfo and EncryptedPackage). Needs msoffcrypto-tool, which lzfk does
+    not depend on: without it the committed file is kept."""
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        print("msoffcrypto-tool not installed: bad/encrypted.xlsx kept as committed", file=sys.stderr)
+        return
+    with source.open("rb") as src, path.open("wb") as out:
+        OOXMLFile(src).encrypt("secret", out)
+
+
 def main() -> None:
     FORMS.mkdir(parents=True, exist_ok=True)
     BAD.mkdir(parents=True, exist_ok=True)
@@ -733,6 +746,7 @@ def main() -> None:
         "这不是表格，只是一个改了扩展名的文本文件。\n姓名：王某\n风险点：无\n", encoding="utf-8")
     write_zip_bomb(BAD / "bomb.xlsx")
     write_wide_without_refs(BAD / "wide_no_refs.xlsx")
+    write_encrypted(FORMS / "general.xlsx", BAD / "encrypted.xlsx")
 
     for path in sorted([*FORMS.iterdir(), *BAD.iterdir()]):
         print(f"{path.relative_to(HERE)}  {path.stat().st_size:>9,} bytes")
