@@ -46,7 +46,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "dangling-reference": (E, "{file} 中 {field} 引用了不存在的编号 {value}"),
     "missing-field": (W, "{file} 中 {field} 未填写（{value}）"),
     "possible-duplicate": (W, "{value} 同时出现在 {detail} 两个部门，可能是同一岗位登记了两次（如先导入时未填科室）；请核对后删除多余的记录（{file}）"),
-    "rank-only-grading": (W, "台账中风险等级与岗位层级完全对应，疑似仅按职务高低定级（种子文件003 篇1（四）指出此做法不妥）{detail}"),
+    "rank-only-grading": (W, "台账中风险等级与岗位层级完全对应，疑似仅按职务级别高低定级（如领导一律一级、一般岗位一律三级）；风险等级应综合岗位职权、发生可能性和危害程度评定{detail}"),
 }
 
 
@@ -84,8 +84,9 @@ def problem(
     text = None if value is None else str(value)
     if text is not None and len(text) > 80:
         text = text[:77] + "…"
+    shown = (text or "").replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")  # one message, one line
     message = template.format(
-        file=file or "", sheet=sheet or "", cell=cell or "", field=field or "", value=text or "", detail=detail
+        file=file or "", sheet=sheet or "", cell=cell or "", field=field or "", value=shown, detail=detail
     )
     return Problem(code, severity, file, sheet, cell, field, text, message.replace("「」", ""))
 

@@ -145,6 +145,19 @@ def test_usage_errors_are_explained_in_chinese():
     extra = run_cli("stats", "a", "b")
     assert extra.exit_code == 2 and "多余的参数" in extra.stderr
     assert "Error" not in missing.stderr + choice.stderr + extra.stderr
+    no_value = run_cli("import", "x.xlsx", "--into", "r", "--unit")
+    assert no_value.exit_code == 2 and "选项 --unit 后面要跟一个值" in no_value.stderr and "--help" in no_value.stderr
+    flag_value = run_cli("stats", "r", "--quiet=yes")
+    assert flag_value.exit_code == 2 and "选项 --quiet 不带值" in flag_value.stderr
+    assert "Option" not in no_value.stderr + flag_value.stderr
+
+
+def test_a_line_break_in_a_cell_stays_out_of_the_message_line():
+    from lzfk.problems import problem
+
+    p = problem("unknown-type", file="a.xlsx", sheet="S", cell="E4", field="风险类型", value="风险\n类别")
+    assert "\n" not in p.message and "“风险↵类别”" in p.message
+    assert p.value == "风险\n类别"  # the JSON keeps the cell as it was
 
 
 def test_help_headings_are_chinese():

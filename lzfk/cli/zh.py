@@ -80,6 +80,12 @@ def _message(exc) -> str:
     m = re.match(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", text)
     if m:
         return f"多余的参数：{m.group(1)}。"
+    m = re.match(r"^Option '(.*)' requires (?:an argument|(\d+) arguments)\.$", text)
+    if m:
+        return f"选项 {m.group(1)} 后面要跟{m.group(2) + ' 个' if m.group(2) else '一个'}值。"
+    m = re.match(r"^Option '(.*)' does not take a value\.$", text)
+    if m:
+        return f"选项 {m.group(1)} 不带值。"
     return f"用法错误：{text}"
 
 
@@ -91,6 +97,8 @@ def _show_usage_error(self, file=None) -> None:
     if self.ctx is not None:
         out.write(self.ctx.get_usage() + "\n")
         out.write(f"用 {self.ctx.command_path} --help 查看说明和示例。\n")
+    else:  # raised while parsing, before a command's context exists
+        out.write("用 lzfk --help 或 lzfk 命令 --help 查看说明和示例。\n")
     out.write(f"错误：{_message(self)}\n")
 
 
