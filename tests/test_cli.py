@@ -229,3 +229,21 @@ def test_lists_show_the_unit_when_a_register_holds_several(tmp_path):
     for kind in ("positions", "risks"):
         text = run_cli("list", kind, register).stdout
         assert "单位" in text and "某市审计局" in text and "某区人民政府办公室" in text, kind
+
+
+def test_quiet_keeps_the_result_and_the_reasons_for_failing(tmp_path):
+    """--quiet drops summaries and hints, not what was asked for: a cron job that runs
+    ``lzfk stats DIR --quiet > 汇总.txt`` gets the tables, and ``check --strict --quiet``
+    says which warnings made it fail."""
+    stats = run_cli("stats", DEMO_REGISTER, "--quiet")
+    assert stats.exit_code == 0 and "按风险等级" in stats.stdout
+    listed = run_cli("list", "positions", DEMO_REGISTER, "--quiet")
+    assert listed.exit_code == 0 and "岗位（共" in listed.stdout
+    register = tmp_path / "register"
+    shutil.copytree(DEMO_REGISTER, register)
+    department = next(p for p in sorted(register.rglob("*.yaml")) if "\n    level: " in p.read_text("utf-8"))
+    department.write_text(department.read_text("utf-8").replace("\n    level: ", "\n    level_basis: 删去等级 ", 1), "utf-8")
+    lenient = run_cli("check", register, "--quiet")
+    assert lenient.exit_code == 0 and lenient.stdout == "" and lenient.stderr == ""
+    strict = run_cli("check", register, "--quiet", "--strict")
+    assert strict.exit_code == 1 and "警告" in strict.stderr and "检查完成" not in strict.stdout

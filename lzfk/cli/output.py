@@ -28,7 +28,7 @@ class OutputFormat(str, Enum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table（表格，默认）或 json（供脚本使用的稳定格式）。")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="安静模式：只输出错误（--format json 仍输出 JSON）。")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="安静模式：不输出摘要、提示和警告，只输出结果（list、stats 的表格）和错误；check --strict 时警告也照常输出；--format json 照常输出 JSON。")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="出错时显示程序调用栈（供开发人员排查）。")]
 
 

@@ -100,7 +100,7 @@ def list_command(
     rows = LISTERS[kind.value](load_register(register))
     if format is OutputFormat.json:
         print_json(rows)
-    elif not quiet:
+    else:  # the list is the result: --quiet leaves it alone
         columns, body = _table_rows(kind, rows)
         out = console()
         out.print(table(f"{_LIST_TITLES[kind.value]}（共 {len(rows)} 条）", columns, body))
@@ -125,8 +125,6 @@ def stats_command(register: RegisterArg, format: FormatOption = OutputFormat.tab
     data = stats(load_register(register))
     if format is OutputFormat.json:
         print_json(data)
-        return 0
-    if quiet:
         return 0
     from lzfk.vocab import PositionTier, RiskLevel, RiskType
 
@@ -172,7 +170,7 @@ def check_command(
         print_json({"register": str(register), "ok": not failed, "errors": len(errors),
                     "warnings": len(problems) - len(errors), "problems": [p.to_dict() for p in problems]})
     else:
-        print_problems(problems, quiet=quiet)
+        print_problems(problems, quiet=quiet and not strict)  # under --strict a warning is a failure: say which
         if not quiet:
             console().print(f"检查完成：错误 {len(errors)} 处，警告 {len(problems) - len(errors)} 处。")
     return EXIT_PROBLEMS if failed else 0
