@@ -19,6 +19,11 @@ from lzfk.excel.reader import split_department_title, split_flow
     ("办公室主任", ("办公室", "主任")),
     ("綜合科　科員", ("综合科", "科员")),
     ("科员", (None, "科员")),
+    ("出纳（国库科）", ("国库科", "出纳")),
+    ("国库科(出纳)", ("国库科", "出纳")),
+    ("国库科", ("国库科", None)),
+    ("站长", (None, "站长")),
+    ("会计（兼出纳）", (None, "会计（兼出纳）")),
 ])
 def test_department_and_title(text, expected):
     assert split_department_title(text) == expected

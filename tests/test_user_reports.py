@@ -347,3 +347,30 @@ def test_a_form_resubmitted_without_a_point_says_the_point_stays(tmp_path):
     shutil.copytree(DEMO_REGISTER, demo)
     again = run_cli("import", DEMO_FORMS, "--into", demo, "--format", "json").json()
     assert not [p for p in again["problems"] if p["code"] == "not-listed"]
+
+
+def _general_form(path, department_and_title: str):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一般岗位廉政风险识别和防控表"])
+    ws.append(["单位（盖章）：某县财政局"])
+    ws.append(["姓名：李某", None, f"所在科室及职务：{department_and_title}"])
+    ws.append(["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"])
+    ws.append(["记账", "流程", "支付审核不严", "岗位职责风险", "二级", "复核"])
+    wb.save(path)
+    return path
+
+
+def test_department_in_brackets_after_the_post(tmp_path):
+    form = _general_form(tmp_path / "a.xlsx", "出纳（国库科）")
+    assert run_cli("import", form, "--into", tmp_path / "reg").exit_code == 0
+    (position,) = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
+    assert (position["department"], position["title"]) == ("国库科", "出纳")
+
+
+def test_department_without_the_post_names_the_post_as_missing(tmp_path):
+    form = _general_form(tmp_path / "a.xlsx", "国库科")
+    result = run_cli("import", form, "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 1
+    (error,) = [p for p in result.json()["problems"] if p["severity"] == "error"]
+    assert (error["code"], error["cell"], error["field"]) == ("missing-value", "C3", "职务")

@@ -241,7 +241,9 @@ class SheetReader:
         key = "department_and_title" if ctx["kind"] is FormKind.GENERAL else "title"
         where = layout.header.get(key) or layout.header.get("name")
         row, col = (where.row, where.col) if where else (None, None)
-        self._problem("missing-value", row, col, key)
+        # 所在科室及职务 gave the 科室 only (国库科): it is the 职务 that is missing
+        label = "职务" if key == "department_and_title" and ctx["department"] else None
+        self._problem("missing-value", row, col, key, label=label)
 
     # -- departments and positions -------------------------------------------------------
     def _department(self, data: FormData, unit: str | None, name: str | None, head: str | None = None, leader: str | None = None) -> str:
@@ -615,6 +617,12 @@ def split_department_title(value: str) -> tuple[str | None, str | None]:
     least two characters: ``邮件处理中心营业员`` → 邮件处理中心 + 营业员, not 邮件处 + ….
     """
     raw = cell_text(value).strip()
+    if m := _IN_BRACKETS.fullmatch(raw):  # 出纳（国库科） or 国库科（出纳）
+        outer, inner = clean_text(m[1]), clean_text(m[2])
+        if _is_department(inner) and not _is_department(outer):
+            return inner, outer
+        if _is_department(outer) and not _is_department(inner):
+            return outer, inner
     parts = [clean_text(p) for p in re.split(r"[\s\u3000/／、,，\-—|]+", raw) if p.strip()]
     if len(parts) >= 2:
         return parts[0], "".join(parts[1:])
@@ -633,7 +641,17 @@ def split_department_title(value: str) -> tuple[str | None, str | None]:
         i += 1
     if best is not None:
         return text[:best], text[best:]
+    if _is_department(text):
+        return text, None  # 国库科: the 科室 alone, the post left out
     return None, text
+
+
+_IN_BRACKETS = re.compile(r"(.+?)\s*[（(]\s*(.+?)\s*[)）]")
+
+
+def _is_department(text: str) -> bool:
+    """``国库科``, ``办公室``: a name ending in a department suffix (科员 and 站长 do not)."""
+    return len(text) >= 2 and text.endswith(DEPARTMENT_SUFFIXES) and text not in DEPARTMENT_SUFFIXES
 
 
 def split_flow(value: object) -> list[str]:
