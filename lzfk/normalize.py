@@ -292,24 +292,25 @@ def parse_date(value: object) -> dt.date | None:
 # --- lists inside one cell -----------------------------------------------------------------
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"  # one character each, as Word and WPS number lists
 _CN_DIGITS = {c: int(d) for c, d in _CN_DIGIT.items()}
-# A list marker: (1) （1） (一)  ①  1. 1、 1． 1)  一、 — it counts only at the start of the
+# A list marker: (1) （1） (一)  ① ⑴  1. 1、 1． 1)  一、 一是 — it counts only at the start of the
 # text or after a separator, which is checked in Python: a pattern that starts on the
 # marker itself lets the regex engine skip ahead, 3× faster than a look-behind.
 _MARKER = re.compile(
     r"[(（](?P<paren>\d{1,2}|[一二三四五六七八九十]{1,2})[)）]"
-    r"|(?P<circled>[①-⑳])"
+    r"|(?P<circled>[①-⑳⑴-⒇])"
     r"|(?P<num>\d{1,2})[.．、,，)）](?!\d)"
-    r"|(?P<cn>[一二三四五六七八九十]{1,2})、"
+    r"|(?P<cn>[一二三四五六七八九十]{1,2})[、是]"
 )
 _SEPARATORS = "\n\r;；。，, \t"  # what may stand between a list's items
 _SEPARATOR_RUN = re.compile(f"([{_SEPARATORS}]+)")
-_MAYBE_MARKER = re.compile("[0-9\uff10-\uff19①-⑳]|[一二三四五六七八九十]、")
+_MAYBE_MARKER = re.compile("[0-9\uff10-\uff19①-⑳⑴-⒇]|[一二三四五六七八九十][、是]")
 
 
 def _number(kind: str, token: str) -> int:
     if kind == "circled":
-        return _CIRCLED.index(token) + 1
+        return (_CIRCLED.index(token) if token in _CIRCLED else _PAREN_DIGITS.index(token)) + 1
     if token.isdigit():
         return int(token)
     if token == "十":
@@ -368,14 +369,14 @@ def split_numbered(value: object) -> list[str]:
     return items
 
 
-_OWN_MARKER = re.compile(r"[①-⑳]|[(（](\d{1,2})[)）]")
+_OWN_MARKER = re.compile(r"[①-⑳⑴-⒇]|[(（](\d{1,2})[)）]")
 
 
 def _break_before_markers(raw: str) -> str:
-    """``①登记②保管`` and ``(1)研究(2)监督``: circled and bracketed numbers are list markers
+    """``①登记②保管``, ``⑴登记⑵保管`` and ``(1)研究(2)监督``: circled and bracketed numbers are list markers
     even when nothing separates them from the text before. When a cell starts with such a
     marker numbered 1, a line break goes in before each next one in sequence."""
-    if raw[0] == "①":
+    if raw[0] in "①⑴":
         circled = True
     elif raw[0] in "(（" and (first := _OWN_MARKER.match(raw)) is not None and first.group(1) == "1":
         circled = False

@@ -54,6 +54,11 @@ def test_grades():
     ("（1）按规定(3)处理", ["按规定(3)处理"]),  # out of sequence: text
     ("按规定(2)处理", ["按规定(2)处理"]),  # no list to begin with
     ("①登记③核对", ["登记③核对"]),
+    # Word/WPS list numbers ⑴⑵ (one character each), and 一是……二是…… as reports write it
+    ("⑴加强教育⑵制定制度", ["加强教育", "制定制度"]),
+    ("⑴甲；⑵乙", ["甲", "乙"]),
+    ("一是加强教育；二是制定制度；三是强化监督", ["加强教育", "制定制度", "强化监督"]),
+    ("统一是前提；二是", ["统一是前提；二是"]),  # 一是 inside a word, and no list from 1
 ])
 def test_numbered_measures_split(text, items):
     assert split_numbered(text) == items
