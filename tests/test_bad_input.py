@@ -336,3 +336,24 @@ def test_cell_at_the_spreadsheet_limit_is_refused(tmp_path: Path):
     assert result.exit_code == 1, result.output
     assert errors(json.loads(result.stdout)) == [("too-long", "C5")]
     assert not reg.exists()
+
+
+def test_formatting_far_down_is_not_content(tmp_path: Path):
+    """A border on F400000 writes an empty cell element there (and Excel a row element for a
+    row height). calamine skips both, so the sheet is as small as its values: accepted.
+    The same cell holding a value is still refused."""
+    import openpyxl
+    from openpyxl.styles import Border, Side
+
+    wb = openpyxl.load_workbook(FORMS / "general.xlsx")
+    ws = wb.active
+    ws["F400000"].border = Border(bottom=Side(style="thin"))
+    ws["AZ50"].border = Border(bottom=Side(style="thin"))
+    ws.row_dimensions[350000].height = 30
+    wb.save(tmp_path / "formatted.xlsx")
+    ok = invoke("import", tmp_path / "formatted.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    assert ok.exit_code == 0, ok.output
+    ws["F400000"] = "x"
+    wb.save(tmp_path / "valued.xlsx")
+    refused = invoke("import", tmp_path / "valued.xlsx", "--into", tmp_path / "reg2", "--format", "json")
+    assert refused.exit_code == 3 and errors(json.loads(refused.stdout)) == [("too-large", None)]

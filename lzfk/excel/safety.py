@@ -241,7 +241,43 @@ def _check_xlsx_extent(name: str, member: str, data: bytes, limits: Limits) -> N
     if _CELL_WITHOUT_LEADING_REF.search(data) and _CELL_WITHOUT_REF.search(data):
         widest = max((chunk.count(b"<c>") + chunk.count(b"<c ") + chunk.count(b"<c/>") for chunk in data.split(b"<row")[1:]), default=0)
         cols = max(cols, widest)
+    if _over(rows, cols, limits):
+        # Counted so far: every row and cell element, also the empty ones a format leaves
+        # (<c r="F400000" s="1"/>, <row r="400000" ht="20"/>), which calamine skips. Before
+        # refusing, count only cells that can hold a value, walking the sheet once.
+        rows, cols = _content_extent(data)
     _check_extent(name, member, rows, cols, limits)
+
+
+_ROW_OR_CELL = re.compile(rb'<(row|c)\b([^>]*?)(/?)>')
+_REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]{0,3})(\d*)"')
+
+
+def _content_extent(data: bytes) -> tuple[int, int]:
+    """The last row and column holding a cell element that is not empty (self-closing).
+    Positions follow the format: a row or cell without a reference comes after the one
+    before it. A cell written ``<c …></c>`` counts, even if nothing is inside."""
+    rows = cols = 0
+    row = col = 0
+    for m in _ROW_OR_CELL.finditer(data):
+        ref = _REF_ATTRIBUTE.search(m[2])
+        if m[1] == b"row":
+            row = int(ref[2]) if ref and ref[2] else row + 1
+            col = 0
+            continue
+        if ref and ref[1]:
+            col = _col_number(ref[1])
+            if ref[2]:
+                row = int(ref[2])
+        else:
+            col += 1
+        if not m[3]:  # <c …>…</c>: may hold a value
+            rows, cols = max(rows, row), max(cols, col)
+    return rows, cols
+
+
+def _over(rows: int, cols: int, limits: Limits) -> bool:
+    return rows > limits.max_rows or cols > limits.max_columns or rows * cols > limits.max_cells
 
 
 def _check_ods_repeats(name: str, data: bytes, limits: Limits) -> None:
@@ -258,7 +294,7 @@ def _check_ods_repeats(name: str, data: bytes, limits: Limits) -> None:
 
 
 def _check_extent(name: str, where: str, rows: int, cols: int, limits: Limits) -> None:
-    if rows > limits.max_rows or cols > limits.max_columns or rows * cols > limits.max_cells:
+    if _over(rows, cols, limits):
         raise InputUnreadable(
             problem("too-large", file=name, detail=f"{where} 范围 {rows} 行 × {cols} 列，上限 {limits.max_rows} 行、{limits.max_columns} 列、共 {limits.max_cells} 个单元格")
         )
