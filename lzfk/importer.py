@@ -441,17 +441,16 @@ def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[lis
 
 
 def _merge_keyed(*keys: str):
-    """Merge lists of records keyed by ``keys`` (measures by text, reviews by stage and
-    whose form they were on)."""
+    """Merge lists of records keyed by ``keys`` (measures by text; reviews by stage, whose
+    form they were on and year). The keys after the first say whose a record is: a form
+    speaks for the records with its own (holder, year), and leaves the others alone."""
 
     def key_of(item: Any) -> tuple:
         return tuple(getattr(item, k) for k in keys)
 
-    unset_later = (None,) * (len(keys) - 1)
-
     def legacy(key: tuple) -> tuple:
-        """The key a record kept before its later keys existed had (a review without 填表人)."""
-        return key[:1] + unset_later
+        """The key a record kept before its second key existed had (a review without 填表人)."""
+        return key[:1] + (None,) + key[2:] if len(key) > 1 else key
 
     def shown(item: Any) -> str:  # 单位主管领导审查意见（钱某）
         first, *rest = [_shown(v) for v in key_of(item) if v is not None] or [""]
@@ -480,13 +479,18 @@ def _merge_keyed(*keys: str):
                     differs.append(f"“{shown(item)}”的{_FIELD_LABEL.get(name, name)}：台账为“{_shown(mine)}”，表格为“{_shown(value)}”")
             if updates:
                 filled[filled.index(match)] = match.model_copy(update=updates)
-        if same_form:  # what this form listed before and lists no more (of its own: not another holder's reviews)
+        # this form's own records: not another holder's or another year's reviews
+        own = {key_of(n)[1:] for n in new} | {legacy(key_of(n))[1:] for n in new}
+        if same_form:  # what this form listed before and lists no more
             new_keys = {key_of(n) for n in new} | {legacy(key_of(n)) for n in new}
-            own = {key_of(n)[1:] for n in new} | {unset_later}
             for gone in [i for i in old if key_of(i) not in new_keys and key_of(i)[1:] in own]:
                 differs.append(f"表格不再列出“{shown(gone)}”")
-        overwritten = [by_key[key_of(i)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
-                       if key_of(i) in by_key else i for i in new] if differs else filled
+        if not differs:
+            return filled, filled, differs
+        # as the form says: its own records replaced by its list, everyone else's kept
+        overwritten = [i for i in old if key_of(i)[1:] not in own] + [
+            by_key[key_of(i)].model_copy(update={n: getattr(i, n) for n in i.model_fields_set})
+            if key_of(i) in by_key else i for i in new]
         return filled, overwritten, differs
 
     return merge
@@ -504,7 +508,7 @@ def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list
 _LIST_MERGERS = {
     "holders": _merge_holders,
     "measures": _merge_keyed("text"),
-    "reviews": _merge_keyed("stage", "filled_by"),
+    "reviews": _merge_keyed("stage", "filled_by", "year"),
     "three_important": _merge_plain_list,
     "resources": _merge_plain_list,
     "flow": _merge_plain_list,

@@ -77,6 +77,7 @@ class Review(Record):
 
     ``filled_by`` is whose form carried the block (the form's 姓名): when several people
     hold one position, each fills in a form of their own and each form is reviewed separately.
+    The forms go round once a year, so a position gathers one review per stage, holder and year.
     """
 
     stage: ReviewStage
@@ -84,6 +85,11 @@ class Review(Record):
     reviewer: OptText = None
     opinion: OptText = None
     date: dt.date | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The review round (the year of its date): a new year's review is added, not a change."""
+        return self.date.year if self.date else None
 
 
 class RiskPoint(Record):

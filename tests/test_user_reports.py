@@ -374,3 +374,47 @@ def test_department_without_the_post_names_the_post_as_missing(tmp_path):
     assert result.exit_code == 1
     (error,) = [p for p in result.json()["problems"] if p["severity"] == "error"]
     assert (error["code"], error["cell"], error["field"]) == ("missing-value", "C3", "职务")
+
+
+def _reviewed_form(path, name: str, opinion: str, date: str):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一般岗位廉政风险识别和防控表"])
+    ws.append(["单位（盖章）：某县财政局"])
+    ws.append(["姓名", name, "所在科室及职务", "国库科 会计"])
+    ws.append(["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"])
+    ws.append(["记账", "流程", "违规支付", "岗位职责风险", "二级", "复核"])
+    ws.append(["单位主管领导审查意见", opinion, None, None, date])
+    wb.save(path)
+    return path
+
+
+def _position_reviews(register):
+    from lzfk.register import load_register
+
+    reg = load_register(register)
+    (pos,) = [p for df in reg.files.values() for p in df.positions]
+    return [(r.filled_by, r.opinion, r.date.isoformat()) for r in pos.reviews]
+
+
+def test_next_years_review_is_added_not_a_conflict(tmp_path):
+    """The forms go round every year: a 2012 review of last year's post is history, not a change."""
+    reg = tmp_path / "reg"
+    assert run_cli("import", _reviewed_form(tmp_path / "2011.xlsx", "王某", "同意。", "2011年6月22日"), "--into", reg).exit_code == 0
+    assert run_cli("import", _reviewed_form(tmp_path / "2012.xlsx", "王某", "同意。", "2012年6月20日"), "--into", reg).exit_code == 0
+    assert _position_reviews(reg) == [("王某", "同意。", "2011-06-22"), ("王某", "同意。", "2012-06-20")]
+    # a different date within one year is the same round changed: a conflict, as before
+    changed = run_cli("import", _reviewed_form(tmp_path / "改.xlsx", "王某", "同意。", "2012年7月1日"), "--into", reg)
+    assert changed.exit_code == 1 and "审核意见" in changed.stderr
+
+
+def test_update_replaces_only_the_forms_own_reviews(tmp_path):
+    """--on-conflict update takes the form's reviews for its holder and year; another holder's
+    and another year's stay."""
+    reg = tmp_path / "reg"
+    for name, holder, date in (("a", "王某", "2011年6月22日"), ("b", "王某", "2012年6月20日"), ("c", "李某", "2012年6月21日")):
+        assert run_cli("import", _reviewed_form(tmp_path / f"{name}.xlsx", holder, "同意。", date), "--into", reg).exit_code == 0
+    fixed = _reviewed_form(tmp_path / "d.xlsx", "王某", "同意，请补充措施。", "2012年6月20日")
+    assert run_cli("import", fixed, "--into", reg, "--on-conflict", "update").exit_code == 0
+    assert sorted(_position_reviews(reg)) == [("李某", "同意。", "2012-06-21"), ("王某", "同意。", "2011-06-22"),
+                                     ("王某", "同意，请补充措施。", "2012-06-20")]
