@@ -418,3 +418,51 @@ def test_update_replaces_only_the_forms_own_reviews(tmp_path):
     assert run_cli("import", fixed, "--into", reg, "--on-conflict", "update").exit_code == 0
     assert sorted(_position_reviews(reg)) == [("李某", "同意。", "2012-06-21"), ("王某", "同意。", "2011-06-22"),
                                      ("王某", "同意，请补充措施。", "2012-06-20")]
+
+
+def _two_row_header(path, *, vertical_merges: bool, second_group: tuple[str, str] | None = None):
+    """防控措施 over 前期预防 | 中期监控 | 后期处置 (the three lines of defence, seed 001), as
+    registers that follow them lay it out; optionally a merged 风险评估 over two more labels."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["廉政风险点和防控措施登记表"])
+    ws.append(["单位：某县财政局"])
+    extra = ["风险评估", None] if second_group else []
+    ws.append(["序号", "科室", "岗位", "风险点", "风险\n类别", "风险等级", "防控措施", None, None, *extra, "责任人", "完成时限"])
+    ws.append([None] * 6 + ["前期预防", "中期监控", "后期处置", *(second_group or ()), None, None])
+    ws.merge_cells("G3:I3")
+    if second_group:
+        ws.merge_cells("J3:K3")
+    if vertical_merges:
+        for col in ("A", "B", "C", "D", "E", "F", *(("L", "M") if second_group else ("J", "K"))):
+            ws.merge_cells(f"{col}3:{col}4")
+    grades = ["高", "低"] if second_group else []
+    ws.append([1, "会计科", "会计", "报销审核不严", "岗位职责", "二级", "加强教育", "定期抽查", "追责", *grades, "周某", "2012年12月31日"])
+    ws.append([2, "会计科", "出纳", "现金管理不严", "岗位职责", "三级", "1.加强教育；2.签订承诺", None, "追责", *grades, "周某", "2012年12月31日"])
+    wb.save(path)
+    return path
+
+
+def test_measures_under_a_second_header_row_take_their_stage(tmp_path):
+    for merged in (True, False):
+        reg = tmp_path / f"reg-{merged}"
+        form = _two_row_header(tmp_path / f"two-{merged}.xlsx", vertical_merges=merged)
+        result = run_cli("import", form, "--into", reg, "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert not [p for p in result.json()["problems"] if p["severity"] == "error"]
+        risks = {r["description"]: r for r in run_cli("list", "risks", reg, "--format", "json").json()}
+        assert set(risks) == {"报销审核不严", "现金管理不严"}
+        assert [(m["text"], m["stage"], m["owner"]) for m in risks["报销审核不严"]["measures"]] == [
+            ("加强教育", "prevention", "周某"), ("定期抽查", "monitoring", "周某"), ("追责", "disposal", "周某")]
+        assert [(m["text"], m["stage"]) for m in risks["现金管理不严"]["measures"]] == [
+            ("加强教育", "prevention"), ("签订承诺", "prevention"), ("追责", "disposal")]
+        assert (risks["报销审核不严"]["level"], risks["现金管理不严"]["level"]) == ("II", "III")
+
+
+def test_a_merged_header_over_known_labels_gives_each_column_its_field(tmp_path):
+    form = _two_row_header(tmp_path / "two.xlsx", vertical_merges=True, second_group=("发生可能性", "危害程度"))
+    reg = tmp_path / "reg"
+    result = run_cli("import", form, "--into", reg, "--format", "json")
+    assert result.exit_code == 0, result.output
+    risk = next(r for r in run_cli("list", "risks", reg, "--format", "json").json() if r["description"] == "报销审核不严")
+    assert (risk["likelihood"], risk["harm"]) == ("high", "low")

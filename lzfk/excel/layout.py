@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lzfk.excel.workbook import Sheet
 from lzfk.formspec import NOTE_PREFIXES, THREE_IMPORTANT_SECTION_WORD, column_field, header_field, review_stage, title_kind
 from lzfk.normalize import cell_text, label_key, lookup, split_label_value
-from lzfk.vocab import FormKind, ReviewStage, RiskType
+from lzfk.vocab import FormKind, MeasureStage, ReviewStage, RiskType
 
 MAX_HEADER_SCAN = 40  # the table header must start within the first 40 rows
 
@@ -42,6 +42,8 @@ class Layout:
     data_rows: list[int]
     sections: dict[int, tuple[bool, RiskType | None]]  # row -> (三重一大 section?, type section)
     reviews: list[ReviewBlock]
+    # 防控措施 split under a second header row into 前期预防 | 中期监控 | 后期处置: column -> stage
+    measure_stages: dict[int, MeasureStage] = field(default_factory=dict)
 
 
 def _text(value: object) -> str:
@@ -165,8 +167,12 @@ def _analyse(sheet: Sheet) -> Layout:
     data_rows: list[int] = []
     sections: dict[int, tuple[bool, RiskType | None]] = {}
     reviews: list[ReviewBlock] = []
+    measure_stages: dict[int, MeasureStage] = {}
     if header_row is not None:
-        for r in range(header_row + 1, len(sheet.rows)):
+        first_data = header_row + 1
+        if first_data < len(sheet.rows) and _sub_header(sheet, header_row, columns, measure_stages):
+            first_data += 1
+        for r in range(first_data, len(sheet.rows)):
             row = sheet.rows[r]
             first = next(((c, v) for c, v in enumerate(row) if _text(v).strip()), None)
             if first is None:
@@ -202,7 +208,41 @@ def _analyse(sheet: Sheet) -> Layout:
                 sections[r] = section
                 continue
             data_rows.append(r)
-    return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews)
+    return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews, measure_stages)
+
+
+def _sub_header(sheet: Sheet, header_row: int, columns: dict[str, list[int]], stages: dict[int, MeasureStage]) -> bool:
+    """A second header row under the first: 防控措施 merged across 前期预防 | 中期监控 | 后期处置,
+    or a merged 风险评估 over 发生可能性 | 危害程度. Each sub-label gives its column a stage or
+    its own field (``columns`` and ``stages`` are updated); every other cell of the row is
+    empty or repeats the header above it (merged down). Then the row is no data: True."""
+    above, row = sheet.rows[header_row], sheet.rows[header_row + 1]
+    measure_columns = set(columns.get("measures", ()))
+    found_stages: dict[int, MeasureStage] = {}
+    fields: dict[int, str] = {}
+    for c, value in enumerate(row):
+        text = _text(value).strip()
+        if not text or (c < len(above) and text == _text(above[c]).strip()):
+            continue
+        stage = lookup(MeasureStage, text) if c in measure_columns else None
+        if stage is not None:
+            found_stages[c] = stage
+            continue
+        key = column_field(text)
+        if key is None or key == "description" or any(c in cols for k, cols in columns.items() if k not in ("measures",) and len(cols) == 1):
+            return False  # a value, or a label for a column that has one already: this row is data
+        fields[c] = key
+    if not found_stages and not fields:
+        return False
+    stages.update(found_stages)
+    for c, key in fields.items():
+        for cols in columns.values():
+            if c in cols:
+                cols.remove(c)
+        columns.setdefault(key, []).append(c)
+    for key in [k for k, cols in columns.items() if not cols]:
+        del columns[key]
+    return True
 
 
 def form_unit(sheet: Sheet) -> str | None:

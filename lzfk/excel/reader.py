@@ -327,7 +327,7 @@ class SheetReader:
                 if not filled:
                     continue
                 if last_rp is not None and set(filled) <= set(_MEASURE_PART):
-                    last_rp[1].measures.extend(self._measures(values, r, cols))  # continuation row
+                    last_rp[1].measures.extend(self._row_measures(layout, rows[r], values, r, cols))  # continuation row
                     continue
                 self._problem("missing-value", r, cols["description"][0], "description")
                 continue
@@ -370,7 +370,7 @@ class SheetReader:
             elif has_section_concept:
                 three = _hinted(description) if in_three else []
             rp_id = ids.risk_id(unit, dept, pos_id, description)
-            measures = self._measures(values, r, cols) if "measures" in cols else None
+            measures = self._row_measures(layout, rows[r], values, r, cols) if "measures" in cols else None
             extra = {}
             for key, enum_cls in (("likelihood", Scale), ("harm", Scale), ("consequence", Consequence)):
                 if key in cols:
@@ -447,6 +447,21 @@ class SheetReader:
         if not any(v is not None for v in common.values()):
             return [_text_measure(t) for t in texts]
         return [build(Measure, text=t, **common) for t in texts]
+
+    def _row_measures(self, layout: Layout, row: list[object], values: dict[str, object], r: int,
+                      cols: dict[str, list[int]]) -> list[Measure]:
+        """The row's measures; under 前期预防 | 中期监控 | 后期处置 sub-headers, each column's
+        measures take its stage (unless a 防控阶段 column says otherwise)."""
+        if not layout.measure_stages:
+            return self._measures(values, r, cols)
+        found: list[Measure] = []
+        for c in cols["measures"]:
+            measures = self._measures({**values, "measures": row[c] if c < len(row) else ""}, r, cols)
+            stage = layout.measure_stages.get(c)
+            if stage is not None:
+                measures = [m if m.stage is not None else build(Measure, **{**m.__dict__, "stage": stage}) for m in measures]
+            found.extend(measures)
+        return found
 
     def _three_important(self, value: object, r: int, c: int) -> tuple[ThreeImportant, ...]:
         text = structured_text(value)
