@@ -304,6 +304,9 @@ _MARKER = re.compile(
     r"|(?P<cn>[一二三四五六七八九十]{1,2})[、是]"
 )
 _SEPARATORS = "\n\r;；。，, \t"  # what may stand between a list's items
+# What an item loses at its ends: a separator before the next item was never part of it, and the
+# last item's full stop goes too, so that every item of “1.甲。2.乙。” reads alike.
+_ITEM_TRIM = " ;；,，、。"
 _SEPARATOR_RUN = re.compile(f"([{_SEPARATORS}]+)")
 _MAYBE_MARKER = re.compile("[0-9\uff10-\uff19①-⑳⑴-⒇]|[一二三四五六七八九十][、是]")
 
@@ -326,13 +329,14 @@ def split_numbered(value: object) -> list[str]:
     """Split ``"1.加强教育；2.制定制度"`` into items; unnumbered text is one item.
 
     Only markers counting up from 1 (1, 2, 3 …) split, so a number inside a sentence
-    (``公示5个工作日``) never does. Each item is cleaned and loses its trailing separator.
+    (``公示5个工作日``) never does. Each item is cleaned and loses the separators and full
+    stop at its ends.
     """
     raw = value if value.__class__ is str else cell_text(value)
     if not raw or raw.isspace():
         return []
     if not _MAYBE_MARKER.search(raw):  # no list marker at all: one item per line
-        return [t for t in (clean_text(p).strip(" ;；,，、") for p in raw.splitlines()) if t]
+        return [t for t in (clean_text(p).strip(_ITEM_TRIM) for p in raw.splitlines()) if t]
     if _NEEDS_WIDTH.search(raw):
         raw = raw.translate(_FULL_ALNUM)
     raw = _break_before_markers(raw)
@@ -363,7 +367,7 @@ def split_numbered(value: object) -> list[str]:
         parts = [p for p in raw.splitlines() if p.strip()]
     items = []
     for part in parts:
-        text = clean_text(part).strip(" ;；,，、")
+        text = clean_text(part).strip(_ITEM_TRIM)
         if text:
             items.append(text)
     return items
