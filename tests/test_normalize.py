@@ -59,6 +59,9 @@ def test_grades():
     ("⑴甲；⑵乙", ["甲", "乙"]),
     ("一是加强教育；二是制定制度；三是强化监督", ["加强教育", "制定制度", "强化监督"]),
     ("统一是前提；二是", ["统一是前提；二是"]),  # 一是 inside a word, and no list from 1
+    # every item alike: the full stop at an item's end goes, whether a separator or the cell's end follows
+    ("1.加强教育。\n2.制定制度。\n3.强化监督。", ["加强教育", "制定制度", "强化监督"]),
+    ("定期清点档案。", ["定期清点档案"]),
 ])
 def test_numbered_measures_split(text, items):
     assert split_numbered(text) == items
