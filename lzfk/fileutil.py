@@ -97,6 +97,9 @@ def register_lock(directory: Path, *, timeout: float = 600.0, on_wait: Callable[
     except ImportError:  # pragma: no cover - Windows
         yield
         return
+    if directory.exists() and not directory.is_dir():
+        yield  # not a register at all: reading it says so (exit 3)
+        return
     created = []  # the directory and any parents made for the lock, innermost first
     missing = directory
     while not missing.exists() and missing != missing.parent:

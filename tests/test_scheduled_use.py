@@ -100,3 +100,12 @@ def test_concurrent_imports_of_different_forms_keep_both(tmp_path):
     result = _shell(f"lzfk import {first} --into {register} -q & {sys.executable} -m lzfk import {second} --into {register} -q & wait")
     assert result.returncode == 0, result.stderr
     assert _content(register) == _content(one_by_one)
+
+
+def test_import_into_a_file_is_still_an_unreadable_register(tmp_path):
+    """The lock leaves alone what is no directory: reading it as a register refuses it (exit 3)."""
+    not_a_register = tmp_path / "台账"
+    not_a_register.write_text("x")
+    result = run_cli("import", DEMO_FORMS, "--into", not_a_register)
+    assert result.exit_code == 3 and "不是目录" in result.stderr
+    assert not_a_register.read_text() == "x"
