@@ -8,6 +8,7 @@ import shutil
 import stat
 
 import openpyxl
+import pytest
 
 from conftest import DEMO_FORMS, DEMO_REGISTER, SAMPLES, run_cli
 
@@ -466,3 +467,37 @@ def test_a_merged_header_over_known_labels_gives_each_column_its_field(tmp_path)
     assert result.exit_code == 0, result.output
     risk = next(r for r in run_cli("list", "risks", reg, "--format", "json").json() if r["description"] == "报销审核不严")
     assert (risk["likelihood"], risk["harm"]) == ("high", "low")
+
+
+_LIST_HEADER = ["序号", "单位", "科室", "岗位", "风险类别", "风险点", "主要内容及表现形式", "风险等级", "防控措施", "部门负责人", "责任领导"]
+_LIST_ROWS = [[1, "某县财政局", "国库科", "出纳", "岗位职责风险", "资金支付审核不严", "违规支付", "一级", "双人复核", "郑某", "陈某"],
+              [1, "某县财政局", "预算科", "科员", "业务流程风险", "预算编制随意", "人情预算", "三级", "集体审议", "吴某", "陈某"]]
+
+
+@pytest.mark.parametrize("extra", [
+    pytest.param([_LIST_ROWS[0], ["", "", "国库科小计", "", "", "2"], _LIST_ROWS[1], ["合  计", "", "", "", "", "3个风险点"]], id="totals"),
+    pytest.param([_LIST_ROWS[0], _LIST_HEADER, _LIST_ROWS[1]], id="header-repeated"),
+    pytest.param([*_LIST_ROWS, ["填表人：张某", "", "", "", "", "", "", "填表日期：2012年6月30日"]], id="footer"),
+])
+def test_rows_of_a_printed_table_that_are_no_risk_points(tmp_path, extra):
+    """小计/合计 lines, the header repeated on each printed page and a signature footer were
+    read as risk points (国库科小计 as a department, “3个风险点” as a point) or refused."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["某县廉政风险点一览表"], _LIST_HEADER, *extra):
+        ws.append(row)
+    wb.save(tmp_path / "list.xlsx")
+    result = run_cli("import", tmp_path / "list.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 0, result.output
+    risks = run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()
+    assert sorted((r["department"], r["description"]) for r in risks) == [("国库科", "资金支付审核不严"), ("预算科", "预算编制随意")]
+
+
+def test_a_risk_point_ending_in_a_total_word_is_kept(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["某县廉政风险点一览表"], _LIST_HEADER, [1, "某县财政局", "国库科", "出纳", "岗位职责风险", "报销票据合计", "虚报", "一级", "复核", "郑某", "陈某"]):
+        ws.append(row)
+    wb.save(tmp_path / "list.xlsx")
+    assert run_cli("import", tmp_path / "list.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    assert [r["description"] for r in run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()] == ["报销票据合计"]

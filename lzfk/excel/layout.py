@@ -148,6 +148,65 @@ def _section(row: list[object]) -> tuple[bool, RiskType | None] | None:
     return None
 
 
+# Rows a printed table carries that are no risk points: 小计/合计 lines, the header repeated on
+# every printed page, and a signature footer (填表人：张某 … 填表日期：…).
+_TOTAL_WORDS = ("小计", "合计", "总计", "共计")
+_FOOTER_LABELS = frozenset({"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "联系人", "联系电话", "电话",
+                            "填表日期", "填报日期", "制表日期", "日期", "填表时间", "填报时间", "签字", "签名", "盖章"})
+
+
+def _not_a_point(row: list[object], columns: dict[str, list[int]]) -> bool:
+    """A total, a repeated header or a footer. Cheap for the usual data row (a 100 000-row
+    register passes here once per row): each test starts with a plain string check."""
+    main = columns.get("description") or columns.get("power_name") or [len(row)]
+    first = min(main)
+    value = row[first] if first < len(row) else ""
+    if value.__class__ is str and value.strip():
+        if any(v.__class__ is str and "计" in v for v in row[:first]) and _is_total(row, first):
+            return True
+        # the header again names its 风险点/权力 column (a plain substring test first: a
+        # register's descriptions are mostly unique, too many to cache column_field for)
+        return ("风险" in value or "权力" in value) and column_field(value) in ("description", "power_name") \
+            and _repeats_header(row, columns)
+    return _is_total(row, first) or _is_footer(row)
+
+
+def _is_total(row: list[object], first: int) -> bool:
+    """A 小计/合计 line: a cell left of the 风险点 column is, or ends with, such a word
+    (国库科小计, 合  计); a risk point that ends in 合计 is still a risk point."""
+    for value in row[:first]:
+        if value.__class__ is str and "计" in value and len(value) <= 20:
+            key = label_key(value)
+            if key.endswith(_TOTAL_WORDS) or key in _TOTAL_WORDS:
+                return True
+    return False
+
+
+def _repeats_header(row: list[object], columns: dict[str, list[int]]) -> bool:
+    """The table header again (printed pages repeat it): at least half of the header's
+    fields are named again in their own columns."""
+    named = 0
+    for key, cols in columns.items():
+        if any(c < len(row) and row[c].__class__ is str and column_field(row[c]) == key for c in cols):
+            named += 1
+    return named >= 2 and named * 2 >= len(columns)
+
+
+def _is_footer(row: list[object]) -> bool:
+    """Every filled cell a signature-line label, with or without its value (填表人：张某)."""
+    seen = False
+    for value in row:
+        text = _text(value).strip()
+        if not text:
+            continue
+        pair = split_label_value(text)
+        label = label_key(pair[0] if pair else text)
+        if label not in _FOOTER_LABELS:
+            return False
+        seen = True
+    return seen
+
+
 def _is_note(text: str) -> bool:
     key = label_key(text)
     return key.startswith(NOTE_PREFIXES) and (":" in text or "：" in text or "此表" in key) or key.startswith("此表")
@@ -206,6 +265,8 @@ def _analyse(sheet: Sheet) -> Layout:
             section = _section(row)
             if section is not None:
                 sections[r] = section
+                continue
+            if _not_a_point(row, columns):
                 continue
             data_rows.append(r)
     return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews, measure_stages)
