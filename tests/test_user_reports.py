@@ -501,3 +501,35 @@ def test_a_risk_point_ending_in_a_total_word_is_kept(tmp_path):
     wb.save(tmp_path / "list.xlsx")
     assert run_cli("import", tmp_path / "list.xlsx", "--into", tmp_path / "reg").exit_code == 0
     assert [r["description"] for r in run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()] == ["报销票据合计"]
+
+
+_UNTITLED = {
+    "middle": [["单位（盖章）", "某县财政局"], ["所在科室", "预算科", None, "职务", "科长"],
+               ["科室负责人", "吴某", None, "岗位风险等级", None, "A"],
+               ["岗位职责", "工作流程", "风险点", "风险类型", "风险等级", "防控措施"],
+               ["预算编制", "编制", "预算分配不公", "岗位职责风险", "Ⅰ级", "集体研究"]],
+    "leader": [["单位（盖章）", "某县财政局"], ["姓名", "王某", None, "职务", "副局长"],
+               ["岗位风险等级", "A", None, "分管工作", "财务、审计"],
+               ["岗位职责", "工作流程", "风险点", "风险类型", "风险等级", "防控措施"],
+               ["分管财务", "审批", "大额资金审批把关不严", "岗位职责风险", "Ⅰ级", "集体研究"]],
+}
+
+
+@pytest.mark.parametrize("kind,sheet_name,expected", [
+    ("middle", "Sheet1", ("预算科", "科长", "middle", "A", ["吴某"])),
+    ("middle", "中层岗位廉政风险识别和防控表", ("预算科", "科长", "middle", "A", ["吴某"])),
+    ("leader", "Sheet1", ("领导班子", "副局长", "leader", "A", ["王某"])),
+])
+def test_a_position_form_without_its_title_row(tmp_path, kind, sheet_name, expected):
+    """Without the title, a middle form was read as a department register and a leader form
+    as a self-check: the post, its tier and grade were dropped without a word."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet_name
+    for row in _UNTITLED[kind]:
+        ws.append(row)
+    wb.save(tmp_path / "form.xlsx")
+    report = run_cli("import", tmp_path / "form.xlsx", "--into", tmp_path / "reg", "--format", "json").json()
+    assert report["files"][0]["forms"][0]["form"] == kind
+    (position,) = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
+    assert (position["department"], position["title"], position["tier"], position["grade"], position["holders"]) == expected

@@ -9,7 +9,7 @@ from typing import Any
 from lzfk import ids
 from lzfk.excel.layout import Layout, analyse
 from lzfk.excel.workbook import Sheet
-from lzfk.formspec import FORMS, field_label
+from lzfk.formspec import FORMS, field_label, title_kind
 from lzfk.models import Department, Measure, Position, Power, Review, RiskPoint, Source, build, instance, template
 from lzfk.normalize import (
     UnreadableValue,
@@ -171,11 +171,22 @@ class SheetReader:
                               "（若是风险等级、风险类型等，请改用规定的列名，可对照 lzfk forms 生成的空白表）")
 
     def _guess_kind(self, layout: Layout) -> FormKind:
+        """A form without its title: the sheet's name, else its header fields and columns.
+        The three position forms have 岗位职责 columns; the leader form alone has 分管工作, the
+        middle form 科室负责人 or 所在科室 + 职务 instead of 姓名."""
         cols, header = layout.columns, layout.header
+        named = title_kind(self.sheet.name)
+        if named is not None:
+            return named
         if "power_name" in cols:
             return FormKind.POWER_LIST
         if "department" in cols or "position" in cols:
             return FormKind.CONSOLIDATED
+        if "duties" in cols and "oversees" in header:
+            return FormKind.LEADER
+        if "duties" in cols and ("head" in header or ("department" in header and "title" in header)) \
+                and "department_and_title" not in header:
+            return FormKind.MIDDLE
         if "name" in header or "department_and_title" in header:
             return FormKind.GENERAL if "duties" in cols else FormKind.PERSONAL_SELFCHECK
         return FormKind.DEPARTMENT_REGISTER
