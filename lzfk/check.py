@@ -35,6 +35,8 @@ def check_loaded(register: Register) -> list[Problem]:
         dept = df.department
         if not dept.name:
             problems.append(problem("missing-field", file=path, field="department.name", value="部门名称"))
+        if not dept.unit:
+            problems.append(problem("missing-field", file=path, field="department.unit", value=f"部门“{dept.name or UNKNOWN_DEPARTMENT}”所属的单位"))
         positions = {p.id: p for p in df.positions}
         powers = {p.id for p in df.powers}
         for records in (df.positions, df.powers, df.risk_points):

@@ -25,10 +25,9 @@ from lzfk.errors import OutputError, RegisterUnreadable
 from lzfk.fileutil import os_error_text, publish_mode
 from lzfk.models import FORMAT, DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
 from lzfk.problems import Problem, problem
+from lzfk.vocab import UNKNOWN_DEPARTMENT, UNKNOWN_UNIT
 
 REGISTER_FILE = "register.yaml"
-UNKNOWN_UNIT = "未注明单位"
-UNKNOWN_DEPARTMENT = "未注明部门"
 
 
 @contextmanager

@@ -171,3 +171,8 @@ LEADERSHIP_DEPARTMENT = "领导班子"
 
 # Characters that end a department's name (科, 处, 室 …) — used to split 所在科室及职务.
 DEPARTMENT_SUFFIXES = ("办公室", "委员会", "中心", "科", "处", "室", "部", "股", "局", "办", "队", "所", "站", "院", "组", "馆", "委", "厂", "车间")
+
+# Where the register keeps records whose form named no unit or department (folder names),
+# and what a pre-filled form of such a record says in its 单位 cell.
+UNKNOWN_UNIT = "未注明单位"
+UNKNOWN_DEPARTMENT = "未注明部门"

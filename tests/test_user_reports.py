@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -533,3 +534,22 @@ def test_a_position_form_without_its_title_row(tmp_path, kind, sheet_name, expec
     assert report["files"][0]["forms"][0]["form"] == kind
     (position,) = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
     assert (position["department"], position["title"], position["tier"], position["grade"], position["holders"]) == expected
+
+
+def test_pre_filled_form_of_a_unit_less_record_imports_back_unchanged(tmp_path):
+    """A record kept without a unit gets a pre-filled form saying 单位：未注明单位; imported back
+    with forms that name a unit, it used to take theirs and duplicate every record."""
+    reg = tmp_path / "reg"
+    assert run_cli("import", DEPT_REGISTER, "--into", reg).exit_code == 0
+    assert _units(reg) == {(None, "计划财务科")}
+    assert "所属的单位" in run_cli("check", reg).stderr  # check names what is missing
+    assert run_cli("forms", "--out", tmp_path / "forms", "--register", reg, "--quiet").exit_code == 0
+    (form,) = (tmp_path / "forms").rglob("*.xlsx")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(form, batch)
+    shutil.copy(GENERAL, batch)  # names 某区人民政府办公室: the batch's majority unit
+    report = run_cli("import", batch, "--into", reg, "--format", "json").json()
+    files = {Path(f["file"]).name: f for f in report["files"]}
+    assert files[form.name]["counts"]["created"] == 0 and files[form.name]["counts"]["unchanged"] > 0
+    assert (None, "计划财务科") in _units(reg) and ("某区人民政府办公室", "计划财务科") not in _units(reg)

@@ -41,6 +41,7 @@ from lzfk.vocab import (
     RiskType,
     Scale,
     ThreeImportant,
+    UNKNOWN_UNIT,
 )
 
 # Position fields a form may give differently on several rows: all of them are kept, joined.
@@ -195,7 +196,14 @@ class SheetReader:
         """Unit, department, position and people named in the header block."""
         h = {k: v.value for k, v in layout.header.items()}
         ctx: dict[str, Any] = {"unit": unit_name(h.get("unit")) or self.default_unit, "department": clean_text(h.get("department")) or None}
-        if not unit_name(h.get("unit")) and "unit" not in layout.columns:
+        if unit_left_unknown(h.get("unit")) and self.default_unit_reason != UNIT_GIVEN:
+            # a pre-filled form of a record kept without a unit says so: it stays without one
+            # (matching its records), rather than taking the batch's or the register's unit
+            ctx["unit"] = None
+            if layout.data_rows:
+                where = layout.header["unit"]
+                self._problem("incomplete", where.row, where.col, "unit")
+        elif not unit_name(h.get("unit")) and "unit" not in layout.columns:
             if self.default_unit and self.default_unit_reason != UNIT_GIVEN:
                 self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
             elif not self.default_unit and layout.data_rows:
@@ -627,7 +635,14 @@ def _hinted(description: str) -> list[ThreeImportant]:
 def unit_name(value: object) -> str | None:
     text = clean_text(value)
     text = re.sub(r"[(（]\s*盖章\s*[)）]", "", text).strip()
+    if text == UNKNOWN_UNIT:
+        return None
     return text or None
+
+
+def unit_left_unknown(value: object) -> bool:
+    """The 单位 cell says 未注明单位, as lzfk's pre-filled forms of unit-less records do."""
+    return value is not None and clean_text(value).strip() == UNKNOWN_UNIT
 
 
 # Words that hold a department suffix character but never end a department's name:

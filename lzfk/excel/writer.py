@@ -14,7 +14,7 @@ from typing import Any
 
 from lzfk.formspec import COLUMNS, FORMS, HEADER_FIELDS, FormSpec
 from lzfk.models import DepartmentFile, Measure, Position, Power, RiskPoint
-from lzfk.vocab import LEADERSHIP_DEPARTMENT, FormKind, PositionTier, RiskLevel, Vocab
+from lzfk.vocab import LEADERSHIP_DEPARTMENT, UNKNOWN_UNIT, FormKind, PositionTier, RiskLevel, Vocab
 
 BLANK_ROWS = 10
 SPARE_ROWS = 3  # a pre-filled form's empty rows, with the drop-downs, for risk points found this round
@@ -321,7 +321,7 @@ def position_form(df: DepartmentFile, pos: Position, points: list[RiskPoint]) ->
     spec = FORMS[kind]
     holders = "、".join(pos.holders)
     header = {
-        "unit": dept.unit or "", "name": holders, "title": pos.title, "department": dept.name or "",
+        "unit": dept.unit or UNKNOWN_UNIT, "name": holders, "title": pos.title, "department": dept.name or "",
         "department_and_title": f"{dept.name} {pos.title}" if dept.name else pos.title,
         "grade": pos.grade.label if pos.grade else "", "oversees": pos.oversees or "",
         "head": holders if kind is FormKind.MIDDLE else (dept.head or ""),
@@ -341,7 +341,7 @@ def position_form(df: DepartmentFile, pos: Position, points: list[RiskPoint]) ->
 def department_form(df: DepartmentFile, points: list[RiskPoint]) -> tuple[FormSpec, FormContent]:
     dept = df.department
     spec = FORMS[FormKind.DEPARTMENT_REGISTER]
-    header = {"unit": dept.unit or "", "department": dept.name or "", "head": dept.head or "", "leader": dept.leader or ""}
+    header = {"unit": dept.unit or UNKNOWN_UNIT, "department": dept.name or "", "head": dept.head or "", "leader": dept.leader or ""}
     return spec, FormContent(header=header, rows=risk_rows(spec, points))  # review blocks left empty
 
 
@@ -351,4 +351,4 @@ def power_form(df: DepartmentFile, powers: list[Power]) -> tuple[FormSpec, FormC
     rows = [FilledRow({"seq": n, "power_name": p.name, "power_kind": p.kind or "", "power_content": p.content or "",
                        "power_holder": p.holder or "", "legal_basis": p.legal_basis or "", "flow": "→".join(p.flow)})
             for n, p in enumerate(powers, 1)]
-    return spec, FormContent(header={"unit": dept.unit or "", "department": dept.name or ""}, rows=rows)
+    return spec, FormContent(header={"unit": dept.unit or UNKNOWN_UNIT, "department": dept.name or ""}, rows=rows)
