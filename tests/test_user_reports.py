@@ -553,3 +553,19 @@ def test_pre_filled_form_of_a_unit_less_record_imports_back_unchanged(tmp_path):
     files = {Path(f["file"]).name: f for f in report["files"]}
     assert files[form.name]["counts"]["created"] == 0 and files[form.name]["counts"]["unchanged"] > 0
     assert (None, "计划财务科") in _units(reg) and ("某区人民政府办公室", "计划财务科") not in _units(reg)
+
+
+def test_department_self_check_names_its_department_with_a_seal(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["部门岗位风险点自查表"], ["部门（盖章）：后勤管理处", "", "", "", "部门负责人：周某"],
+                ["序号", "风险点", "风险表现", "风险类型", "风险等级", "防控措施", "责任人"],
+                [1, "采购验收不严", "以次充好", "业务流程", "二级", "双人验收", "周某"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    assert run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg", "--unit", "某大学").exit_code == 0
+    assert _units(tmp_path / "reg") == {("某大学", "后勤管理处")}
+    ws["A2"] = "单位：某大学"
+    wb.save(tmp_path / "b.xlsx")
+    missing = run_cli("import", tmp_path / "b.xlsx", "--into", tmp_path / "reg2")
+    assert "「部门」未填写" in missing.stderr  # the form's own word, not 科室

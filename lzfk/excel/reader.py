@@ -246,7 +246,7 @@ class SheetReader:
         if not ctx["department"] and "department" not in layout.columns:
             key = "department_and_title" if kind is FormKind.GENERAL else "department"
             where = layout.header.get(key)
-            label = "部室" if kind is FormKind.DEPARTMENT_REGISTER else None  # the form's own word
+            label = {FormKind.DEPARTMENT_REGISTER: "部室", FormKind.DEPARTMENT_SELFCHECK: "部门"}.get(kind)  # the form's own word
             if where is not None and key == "department_and_title" and where.value.strip():
                 label = "所在科室"  # 所在科室及职务 gave the post only (出纳): the 科室 part is what is missing
             self._problem("incomplete", where.row if where else None, where.col if where else None, key, label=label)
