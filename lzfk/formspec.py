@@ -8,6 +8,8 @@ punctuation), so ``風險\\n類別`` and ``风险类别`` are the same label.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -240,6 +242,9 @@ def _exact(table: str) -> dict[str, str]:
     return index
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
 @lru_cache(maxsize=4096)
 def column_field(text: str) -> str | None:
     """Which column a header cell names (``"风险\\n类别"`` → ``"type"``), or None."""
@@ -249,6 +254,11 @@ def column_field(text: str) -> str | None:
     found = _exact("columns").get(key)
     if found:
         return found
+    main = _BRACKETED.sub("", text)
+    if main != text and main.strip():  # 风险点（风险内容）: the label is what stands outside the brackets
+        found = _exact("columns").get(label_key(main))
+        if found:
+            return found
     for word, field in CONTAINS_RULES:
         if word in key:
             return field
