@@ -653,7 +653,8 @@ _NOT_A_BOUNDARY = frozenset(("处理", "处置", "处罚", "办理", "办事", "
 def split_department_title(value: str) -> tuple[str | None, str | None]:
     """``"秘书科科员"`` / ``"秘书科 科员"`` / ``"秘书科/科员"`` → (``"秘书科"``, ``"科员"``).
 
-    Separators are looked for before spaces are cleaned away. Without one, the split is
+    Separators are looked for before spaces are cleaned away; only the first one (outside
+    brackets) divides, so ``国库科 会计/出纳`` keeps the title 会计/出纳. Without one, the split is
     after a department suffix (科, 处, 办公室, 中心 …) and leaves the shortest title of at
     least two characters: ``邮件处理中心营业员`` → 邮件处理中心 + 营业员, not 邮件处 + ….
     """
@@ -664,12 +665,12 @@ def split_department_title(value: str) -> tuple[str | None, str | None]:
             return inner, outer
         if _is_department(outer) and not _is_department(inner):
             return outer, inner
-    parts = [clean_text(p) for p in re.split(r"[\s\u3000/／、,，\-—|]+", raw) if p.strip()]
-    if len(parts) >= 2:
-        return parts[0], "".join(parts[1:])
-    if not parts:
+    if not raw:
         return None, None
-    text = parts[0]
+    cut = _first_separator(raw)
+    if cut is not None:  # the title keeps its own punctuation: 会计/出纳, 科员（A/B角）
+        return clean_text(raw[:cut[0]]), clean_text(raw[cut[1]:])
+    text = clean_text(raw)
     best: int | None = None
     i = 0
     while i < len(text):
@@ -688,6 +689,18 @@ def split_department_title(value: str) -> tuple[str | None, str | None]:
 
 
 _IN_BRACKETS = re.compile(r"(.+?)\s*[（(]\s*(.+?)\s*[)）]")
+_DEPARTMENT_TITLE_SEPARATOR = re.compile(r"[\s\u3000/／,，\-—|]+")
+
+
+def _first_separator(raw: str) -> tuple[int, int] | None:
+    """Where the first separator outside brackets runs, if text stands on both sides of it."""
+    for m in _DEPARTMENT_TITLE_SEPARATOR.finditer(raw):
+        before = raw[:m.start()]
+        if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+            continue  # inside brackets: 科员（A/B角）
+        if before.strip() and raw[m.end():].strip():
+            return m.start(), m.end()
+    return None
 
 
 def _is_department(text: str) -> bool:
@@ -696,13 +709,17 @@ def _is_department(text: str) -> bool:
 
 
 def split_flow(value: object) -> list[str]:
-    """``"受理→审查→决定"`` → steps; also numbered lists and ``->``, ``—>``, ``＞``."""
+    """``"受理→审查→决定"`` → steps; also numbered lists and ``->``, ``—>``, ``－＞``, ``＞``."""
     text = clean_text(value)
     if not text:
         return []
-    if re.search(r"→|->|—>|=>|＞|>|➝|⇒", text):
-        return [p.strip() for p in re.split(r"\s*(?:→|->|—>|=>|＞|>|➝|⇒)\s*", text) if p.strip()]
+    if _ARROW.search(text):
+        return [p.strip() for p in _ARROW.split(text) if p.strip()]
     return split_numbered(text)
+
+
+# An arrow between two steps: a dash of any width before > or ＞ belongs to the arrow.
+_ARROW = re.compile(r"\s*(?:→|[-－—–=＝]*[>＞]|➝|⇒|➔|⟶)\s*")
 
 
 def merge_same_form(target: RiskPoint, other: RiskPoint) -> None:
