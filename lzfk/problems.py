@@ -16,7 +16,7 @@ E, W = Severity.ERROR, Severity.WARNING
 CATALOGUE: dict[str, tuple[Severity, str]] = {
     # file unreadable (exit code 3)
     "file-not-found": (E, "找不到文件：{file}"),
-    "not-a-spreadsheet": (E, "{file} 不是电子表格文件（支持 .xlsx .xlsm .xls .ods）{detail}"),
+    "not-a-spreadsheet": (E, "{file} 不是电子表格文件（支持 .xlsx .xlsm .xls .ods .et）{detail}"),
     "truncated-file": (E, "{file} 文件已损坏或不完整，无法读取{detail}"),
     "too-long": (E, "{file}「{sheet}」{cell} 内容达到电子表格单元格的上限（32767 字），超出的部分已被截掉，不能作为台账内容：请检查该单元格"),
     "encrypted": (E, "{file} 设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码后保存，再导入{detail}"),

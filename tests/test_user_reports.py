@@ -569,3 +569,17 @@ def test_department_self_check_names_its_department_with_a_seal(tmp_path):
     wb.save(tmp_path / "b.xlsx")
     missing = run_cli("import", tmp_path / "b.xlsx", "--into", tmp_path / "reg2")
     assert "「部门」未填写" in missing.stderr  # the form's own word, not 科室
+
+
+def test_wps_et_files_in_a_folder_are_tried_not_skipped(tmp_path):
+    """WPS offices save .et; WPS often writes .xls content under that name. A folder import
+    tried only the four Excel/ODS suffixes and skipped .et files without a word."""
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    shutil.copy(next(DEMO_FORMS.glob("*.xls")), folder / "readable.et")
+    (folder / "broken.et").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    result = run_cli("import", folder, "--into", tmp_path / "reg", "--format", "json")
+    status = {Path(f["file"]).name: f["status"] for f in result.json()["files"]}
+    assert status == {"readable.et": "accepted", "broken.et": "unreadable"}
+    (problem,) = [p for p in result.json()["problems"] if p["severity"] == "error"]
+    assert "另存为” .xlsx" in problem["message"] and result.exit_code == 3

@@ -35,7 +35,7 @@ class ConflictChoice(str, Enum):
 @app.command(
     "import",
     help=(
-        "导入填报的表格（.xlsx .xlsm .xls .ods）到台账目录。\n\n"
+        "导入填报的表格（.xlsx .xlsm .xls .ods，以及 WPS 的 .et）到台账目录。\n\n"
         "按标题和表头识别表格类型（领导/中层/一般岗位廉政风险识别和防控表、个人岗位/部室廉政风险防控登记表、"
         "个人/部门岗位风险点自查表、部门权力清单、风险点台账/一览表），与文件名和单元格位置无关。"
         "每个文件整体接受或拒绝：有错误的文件不写入任何内容。\n\n"
@@ -72,7 +72,7 @@ def import_command(
         if not quiet:
             out = console()
             if not report.files:
-                out.print("没有找到表格文件（.xlsx .xlsm .xls .ods）。")
+                out.print("没有找到表格文件（.xlsx .xlsm .xls .ods .et）。")
             if len(report.files) <= PER_FILE_TABLE_LIMIT:
                 rows = [_file_row(f) for f in report.files]
                 if rows:

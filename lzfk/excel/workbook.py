@@ -15,7 +15,9 @@ from lzfk.errors import InputUnreadable
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits, check_loaded_extent, check_zip, read_spreadsheet_bytes
 from lzfk.problems import problem
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+# .et is WPS's own format: tried like the others (WPS often writes .xls content under it), and
+# when it cannot be read the user is told to save it as .xlsx, instead of its being skipped.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
 
 
 @dataclass
@@ -44,7 +46,8 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
         if "password" in f"{type(exc).__name__} {exc}".lower():  # an .xls with a password to open
             raise InputUnreadable(problem("encrypted", file=name)) from None
         code = "truncated-file" if kind == "zip" or "EOF" in str(exc) else "not-a-spreadsheet"
-        raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}）")) from None
+        hint = "；WPS 的 .et 文件请在 WPS 中“另存为” .xlsx 后再导入" if path.suffix.lower() == ".et" else ""
+        raise InputUnreadable(problem(code, file=name, detail=f"（技术信息：{_short(exc)}{hint}）")) from None
     sheets = []
     try:
         visible = {m.name for m in workbook.sheets_metadata if str(m.visible).lower().endswith("visible")}
