@@ -228,6 +228,10 @@ _YMD = re.compile(r"^(\d{4})[年./\-](\d{1,2})[月./\-](\d{1,2})日?$")
 _YM = re.compile(r"^(\d{4})[年./\-](\d{1,2})月?(?:底|末)?$")
 _Y_END = re.compile(r"^(\d{4})年?(?:底|末|年底|年末)$")
 _EMPTY_DATE = re.compile(r"^(?:年?月?日?)$")
+_BY_THEN = re.compile(r"(?<=[\d日月底末])(?:以前|之前|前|止)$")
+_MDY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# A 完成时限 that is no date but says the measure runs for good (长期坚持): no deadline.
+ONGOING = re.compile(r"^(?:长期|常年|长效|持续|经常|常态|日常|随时|全年|每年|每季|每月|每周)")
 
 
 _CN_DATE = re.compile(r"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日?$")
@@ -268,11 +272,21 @@ def parse_date(value: object) -> dt.date | None:
         if 1 <= value < 2958466:  # Excel's date range (1900 system)
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise UnreadableValue(cell_text(value))
-    text = structured_text(value)
+    text = _BY_THEN.sub("", structured_text(value))  # 2012年6月30日前: the date itself
     if _EMPTY_DATE.match(text):
         return None
     if _CN_DATE.match(text):
         text = _cn_date_digits(text)
+    if m := _MDY.match(text):  # 12/31/2012: only when the day cannot be the month
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        if first > 12 >= second:
+            first, second = second, first
+        if second > 12 >= first:
+            try:
+                return dt.date(year, first, second)
+            except ValueError:
+                pass
+        raise UnreadableValue(cell_text(value))
     try:
         if m := _YMD.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))

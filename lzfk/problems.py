@@ -29,6 +29,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "unknown-grade": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”（应为 A/B/C 或 高/中/低）"),
     "unknown-type": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”（应为 思想道德、岗位职责、制度机制、业务流程 或 外部环境风险）"),
     "unknown-value": (E, "{file}「{sheet}」{cell}「{field}」无法识别：“{value}”{detail}"),
+    "no-deadline": (W, "{file}「{sheet}」{cell}「{field}」“{value}”不是具体日期，按长期执行、无固定完成时限记录"),
     "bad-date": (E, "{file}「{sheet}」{cell}「{field}」不是有效日期：“{value}”（可写 2011年6月30日、2011.6.30 或 2011-06-30）"),
     "duplicate-risk": (W, "{file}「{sheet}」{cell} 风险点“{value}”在同一岗位中重复出现，已合并"),
     "unit-assumed": (W, "{file}「{sheet}」表格未填写单位，已归入“{value}”（{detail}）；如不对请用 --unit 指定"),

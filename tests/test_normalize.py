@@ -70,14 +70,18 @@ def test_numbered_measures_split(text, items):
 @pytest.mark.parametrize("value,date", [
     ("2011年6月30日", dt.date(2011, 6, 30)), ("2011.6.30", dt.date(2011, 6, 30)), ("2011-06-30", dt.date(2011, 6, 30)),
     ("２０１１年６月３０日", dt.date(2011, 6, 30)), (41274.0, dt.date(2012, 12, 31)), ("年\u3000月\u3000日", None), ("", None),
+    # deadlines as people write them: "by then", and month/day/year where the day shows which is which
+    ("2012年6月30日前", dt.date(2012, 6, 30)), ("2012年6月底前", dt.date(2012, 6, 30)), ("2012.12.31以前", dt.date(2012, 12, 31)),
+    ("12/31/2012", dt.date(2012, 12, 31)), ("31/12/2012", dt.date(2012, 12, 31)), ("2012/6/30", dt.date(2012, 6, 30)),
 ])
 def test_dates(value, date):
     assert parse_date(value) == date
 
 
-def test_bad_date_raises():
+@pytest.mark.parametrize("text", ["下个月", "6/7/2012", "前", "长期坚持"])  # 6/7: June or July? ask
+def test_bad_date_raises(text):
     with pytest.raises(UnreadableValue):
-        parse_date("下个月")
+        parse_date(text)
 
 
 def test_labels_ignore_space_punctuation_script_and_width():

@@ -583,3 +583,20 @@ def test_wps_et_files_in_a_folder_are_tried_not_skipped(tmp_path):
     assert status == {"readable.et": "accepted", "broken.et": "unreadable"}
     (problem,) = [p for p in result.json()["problems"] if p["severity"] == "error"]
     assert "另存为” .xlsx" in problem["message"] and result.exit_code == 3
+
+
+def test_an_ongoing_deadline_is_kept_without_a_date(tmp_path):
+    """完成时限 长期坚持 rejected the whole department register as a bad date."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["部室廉政风险防控登记表"], ["单位：某县财政局", "", "部室：国库科", "", "负责人：周某"],
+                ["序号", "风险点", "表现形式", "风险类型", "风险等级", "防控措施", "防控阶段", "责任人", "完成时限"],
+                [1, "支付审核不严", "违规支付", "岗位职责", "二级", "复核", "前期预防", "周某", "长期坚持"],
+                [2, "印章管理", "私用", "制度机制", "三级", "专人保管", "中期监控", "周某", "2012年6月30日前"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    result = run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [(p["code"], p["cell"]) for p in result.json()["problems"]] == [("no-deadline", "I4")]
+    measures = run_cli("list", "measures", tmp_path / "reg", "--format", "json").json()
+    assert sorted((m["text"], m["deadline"]) for m in measures) == [("专人保管", "2012-06-30"), ("复核", None)]

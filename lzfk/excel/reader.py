@@ -12,6 +12,7 @@ from lzfk.excel.workbook import Sheet
 from lzfk.formspec import FORMS, field_label, title_kind
 from lzfk.models import Department, Measure, Position, Power, Review, RiskPoint, Source, build, instance, template
 from lzfk.normalize import (
+    ONGOING,
     UnreadableValue,
     cell_text,
     clean_text,
@@ -119,6 +120,9 @@ class SheetReader:
         return found
 
     def _date(self, value: object, row: int, col: int, key: str):
+        if key == "deadline" and isinstance(value, str) and ONGOING.match(structured_text(value)):
+            self._problem("no-deadline", row, col, key, value.strip())  # 长期坚持: a measure that runs for good
+            return None
         try:
             return parse_date(value if not isinstance(value, str) else value.strip())
         except UnreadableValue:
