@@ -57,7 +57,7 @@ COLUMNS: dict[str, FieldSpec] = {f.key: f for f in (
     _f("stage", "防控阶段", "阶段", "措施阶段", width=10, choices=MeasureStage),
     _f("measure_kind", "措施类别", "措施类型", width=10),
     _f("owner", "责任人", "责任主体", "措施责任人", "落实责任人", width=10),
-    _f("deadline", "完成时限", "时限", "完成时间", "期限", "完成期限", width=12),
+    _f("deadline", "完成时限", "时限", "完成时间", "期限", "完成期限", width=16),
     _f("status", "落实情况", "完成情况", "措施落实情况", width=10),
     _f("department_head", "部门负责人", "科室负责人", "部门领导", "部室负责人", width=10),
     _f("responsible_leader", "责任领导", "分管领导", "主管领导", "分管领导责任人", width=10),

@@ -89,7 +89,10 @@ def problem(
     message = template.format(
         file=file or "", sheet=sheet or "", cell=cell or "", field=field or "", value=shown, detail=detail
     )
-    return Problem(code, severity, file, sheet, cell, field, text, message.replace("「」", ""))
+    message = message.replace("「」", "")
+    if not cell:
+        message = message.replace("」 ", "」", 1)  # 「Sheet1」 部门… without its cell
+    return Problem(code, severity, file, sheet, cell, field, text, message)
 
 
 def has_errors(problems: list[Problem]) -> bool:

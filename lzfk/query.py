@@ -128,7 +128,8 @@ def stats(register: Register) -> dict[str, Any]:
     people: set[tuple[str | None, str]] = set()
     positions = risk_points = measures = powers = 0
     three_important = 0
-    several_units = len({df.department.unit for df in register.files.values()}) > 1
+    units = {df.department.unit for df in register.files.values()}
+    several_units = len(units) > 1
     for df in register.departments():
         dept = df.department
         tiers = {}
@@ -157,6 +158,7 @@ def stats(register: Register) -> dict[str, Any]:
         entry["measures"] += n_measures
     return {
         "unit": register.info.unit.name,
+        "units": len(units),
         "departments": len(register.files),
         "positions": positions,
         "people": len(people),

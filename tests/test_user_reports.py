@@ -600,3 +600,32 @@ def test_an_ongoing_deadline_is_kept_without_a_date(tmp_path):
     assert [(p["code"], p["cell"]) for p in result.json()["problems"]] == [("no-deadline", "I4")]
     measures = run_cli("list", "measures", tmp_path / "reg", "--format", "json").json()
     assert sorted((m["text"], m["deadline"]) for m in measures) == [("专人保管", "2012-06-30"), ("复核", None)]
+
+
+def test_stats_of_a_forms_folder_says_to_import_it_elsewhere():
+    result = run_cli("stats", DEMO_FORMS)
+    assert result.exit_code == 3 and "是表格文件夹，不是台账目录" in result.stderr
+
+
+def test_stats_title_of_a_register_with_several_units(tmp_path):
+    reg = tmp_path / "reg"
+    assert run_cli("import", GENERAL, "--into", reg).exit_code == 0
+    assert run_cli("import", DEPT_REGISTER, "--into", reg, "--unit", "某市审计局").exit_code == 0
+    stats = run_cli("stats", reg)
+    assert "廉政风险台账汇总（2 个单位）" in stats.stdout
+    assert run_cli("stats", reg, "--format", "json").json()["units"] == 2
+
+
+def test_messages_without_a_cell_have_no_stray_space():
+    from lzfk.problems import problem
+
+    p = problem("conflict", file="a.xlsx", sheet="Sheet1", field="部门", value="秘书科", detail="x")
+    assert "「Sheet1」部门“秘书科”" in p.message
+
+
+def test_a_workbook_of_several_forms_names_each_kind_once():
+    from lzfk.cli.import_cmd import _kinds
+    from lzfk.importer import FileResult
+
+    f = FileResult(file="x.xlsx", status="accepted", forms=[{"sheet": s, "form": "general"} for s in "ABCD"] + [{"sheet": "E", "form": "power_list"}])
+    assert _kinds(f) == "一般岗位廉政风险识别和防控表×4、部门权力清单"

@@ -102,8 +102,16 @@ _STATUS = {"accepted": "接受", "rejected": "拒绝", "unreadable": "无法读�
 PER_FILE_TABLE_LIMIT = 20
 
 
+def _kinds(f) -> str:
+    """The file's form kinds, each once (a workbook of four 一般岗位 sheets names it once, ×4)."""
+    counts: dict[str, int] = {}
+    for x in f.forms:
+        counts[x["form"]] = counts.get(x["form"], 0) + 1
+    return "、".join(_form_label(k) + (f"×{n}" if n > 1 else "") for k, n in counts.items())
+
+
 def _file_row(f) -> list:
-    return [f.file, _STATUS[f.status], "、".join(_form_label(x["form"]) for x in f.forms),
+    return [f.file, _STATUS[f.status], _kinds(f),
             f.counts.get("created", ""), f.counts.get("updated", ""), f.counts.get("unchanged", "")]
 
 
@@ -112,7 +120,7 @@ def _by_form(files) -> list[list]:
     for f in files:
         if f.status != "accepted":
             continue
-        kinds = "、".join(_form_label(x["form"]) for x in f.forms) or "（无）"
+        kinds = _kinds(f) or "（无）"
         entry = totals.setdefault(kinds, [0, 0, 0, 0])
         entry[0] += 1
         for i, key in enumerate(("created", "updated", "unchanged"), 1):

@@ -129,7 +129,10 @@ def stats_command(register: RegisterArg, format: FormatOption = OutputFormat.tab
     from lzfk.vocab import PositionTier, RiskLevel, RiskType
 
     out = console()
-    title = f"{data['unit']} 廉政风险台账汇总" if data["unit"] else "廉政风险台账汇总"
+    if data["units"] > 1:  # the register's unit is only the first one imported
+        title = f"廉政风险台账汇总（{data['units']} 个单位）"
+    else:
+        title = f"{data['unit']} 廉政风险台账汇总" if data["unit"] else "廉政风险台账汇总"
     out.print(table(title, ["部门", "岗位", "人员", "风险点", "防控措施", "权力事项", "涉及三重一大"],
                     [[data["departments"], data["positions"], data["people"], data["risk_points"], data["measures"],
                       data["powers"], data["three_important"]]]))

@@ -149,7 +149,7 @@ class SheetReader:
         else:
             self._read_risks(kind, layout, context, data)
         self._attach_reviews(layout, context, data)
-        if not data.risk_points and not data.powers and not self.problems:
+        if not data.risk_points and not data.powers and not any(p.severity.value == "error" for p in self.problems):
             self._problem("empty-form", None, None, None)
         data.problems = self.problems
         return data
@@ -208,7 +208,7 @@ class SheetReader:
                 where = layout.header["unit"]
                 self._problem("incomplete", where.row, where.col, "unit")
         elif not unit_name(h.get("unit")) and "unit" not in layout.columns:
-            if self.default_unit and self.default_unit_reason != UNIT_GIVEN:
+            if self.default_unit and self.default_unit_reason != UNIT_GIVEN and layout.data_rows:
                 self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
             elif not self.default_unit and layout.data_rows:
                 self._problem("incomplete", None, None, "unit")
