@@ -73,6 +73,7 @@ def check_loaded(register: Register) -> list[Problem]:
             if pos is not None and pos.tier is not None and rp.level is not None:
                 tier_levels.append((pos.tier, rp.level))
     problems.extend(_same_holder_twice(register))
+    problems.extend(_traditional_script(register))
     if len(tier_levels) >= RANK_ONLY_MIN_POINTS and all(_RANK_LEVEL[t] is lvl for t, lvl in tier_levels):
         tiers = {t for t, _ in tier_levels}
         if len(tiers) >= 2:
@@ -95,4 +96,32 @@ def _same_holder_twice(register: Register) -> list[Problem]:
                     problems.append(problem("possible-duplicate", file=register.paths[dept.id], value=f"{name}（{pos.title}）",
                                             detail=f"{seen[key]}、{where}"))
                 seen.setdefault(key, where)
+    return problems
+
+
+def _traditional_script(register: Register) -> list[Problem]:
+    """Text typed into the register by hand in traditional script (祕書科): import converts
+    every form to simplified, so the next import of the same form would differ from it and
+    be refused as a conflict. IDs already ignore the script; the stored text does not."""
+    from lzfk.normalize import _traditional, to_simplified
+
+    pattern = _traditional()
+    problems = []
+    for df in register.departments():
+        path = register.paths[df.department.id]
+        dept = df.department
+        texts: list[tuple[str, str | None]] = [("department.unit", dept.unit), ("department.name", dept.name),
+                                                ("department.head", dept.head), ("department.leader", dept.leader)]
+        for i, pos in enumerate(df.positions):
+            texts += [(f"positions[{i}].title", pos.title), (f"positions[{i}].duties", pos.duties),
+                      (f"positions[{i}].workflow", pos.workflow), (f"positions[{i}].oversees", pos.oversees)]
+            texts += [(f"positions[{i}].holders", name) for name in pos.holders]
+        for i, rp in enumerate(df.risk_points):
+            texts += [(f"risk_points[{i}].description", rp.description), (f"risk_points[{i}].manifestation", rp.manifestation)]
+            texts += [(f"risk_points[{i}].measures[{j}].text", m.text) for j, m in enumerate(rp.measures)]
+        for i, power in enumerate(df.powers):
+            texts += [(f"powers[{i}].name", power.name), (f"powers[{i}].content", power.content)]
+        for field, text in texts:
+            if text and not text.isascii() and pattern.search(text):
+                problems.append(problem("traditional-script", file=path, field=field, value=text, detail=to_simplified(text)))
     return problems

@@ -45,6 +45,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "register-invalid": (E, "台账文件 {file} 中 {field} 不符合格式：{detail}"),
     "duplicate-id": (E, "台账中编号 {value} 重复出现（{file}）"),
     "dangling-reference": (E, "{file} 中 {field} 引用了不存在的编号 {value}"),
+    "traditional-script": (W, "{file} 中 {field} 含繁体字：“{value}”；导入时表格一律转为简体，同一表格再导入会与之冲突，请改为“{detail}”"),
     "missing-field": (W, "{file} 中 {field} 未填写（{value}）"),
     "possible-duplicate": (W, "{value} 同时出现在 {detail} 两个部门，可能是同一岗位登记了两次（如先导入时未填科室）；请核对后删除多余的记录（{file}）"),
     "rank-only-grading": (W, "台账中风险等级与岗位层级完全对应，疑似仅按职务级别高低定级（如领导一律一级、一般岗位一律三级）；风险等级应综合岗位职权、发生可能性和危害程度评定{detail}"),

@@ -629,3 +629,16 @@ def test_a_workbook_of_several_forms_names_each_kind_once():
 
     f = FileResult(file="x.xlsx", status="accepted", forms=[{"sheet": s, "form": "general"} for s in "ABCD"] + [{"sheet": "E", "form": "power_list"}])
     assert _kinds(f) == "一般岗位廉政风险识别和防控表×4、部门权力清单"
+
+
+def test_check_warns_about_traditional_script_typed_into_the_register(tmp_path):
+    """祕書科 typed into a register file passed check, then every form of that department
+    was refused as a conflict on the next import (forms are converted to simplified)."""
+    reg = tmp_path / "reg"
+    shutil.copytree(DEMO_REGISTER, reg)
+    (path,) = reg.glob("*/秘书科.yaml")
+    path.write_text(path.read_text("utf-8").replace("\n  name: 秘书科\n", "\n  name: 祕書科\n", 1), "utf-8")
+    report = run_cli("check", reg, "--format", "json").json()
+    (warning,) = [p for p in report["problems"] if p["code"] == "traditional-script"]
+    assert warning["field"] == "department.name" and "秘书科" in warning["message"]
+    assert not [p for p in run_cli("check", DEMO_REGISTER, "--format", "json").json()["problems"] if p["code"] == "traditional-script"]
