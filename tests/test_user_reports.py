@@ -642,3 +642,20 @@ def test_check_warns_about_traditional_script_typed_into_the_register(tmp_path):
     (warning,) = [p for p in report["problems"] if p["code"] == "traditional-script"]
     assert warning["field"] == "department.name" and "秘书科" in warning["message"]
     assert not [p for p in run_cli("check", DEMO_REGISTER, "--format", "json").json()["problems"] if p["code"] == "traditional-script"]
+
+
+def test_a_dash_in_the_post_column_makes_a_department_wide_point(tmp_path):
+    """A blank 岗位 cell means “same as above” (as a merged cell would); “—” or “无” says the
+    point belongs to no post, which a blank could not say."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["某县廉政风险点一览表"], _LIST_HEADER,
+                [1, "某县财政局", "国库科", "出纳", "岗位职责风险", "现金管理不严", "坐支", "高", "日清月结", "郑某", "陈某"],
+                [2, "某县财政局", "国库科", "", "制度机制风险", "印章管理不严", "私用", "中", "专人保管", "郑某", "陈某"],
+                [3, "某县财政局", "国库科", "—", "制度机制风险", "档案管理不严", "遗失", "低", "专人保管", "郑某", "陈某"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    assert run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    risks = run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()
+    assert sorted((r["description"], r["position"]) for r in risks) == [
+        ("印章管理不严", "出纳"), ("档案管理不严", None), ("现金管理不严", "出纳")]

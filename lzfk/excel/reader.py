@@ -367,7 +367,7 @@ class SheetReader:
                 lambda: self._row_department(data, ctx, unit_raw, dept_raw, head_raw, leader_raw),
             )
             title_raw = values.get("position")
-            title = memo(("title", title_raw), lambda: clean_text(title_raw)) or (ctx["title"] if position_scope else None)
+            title = memo(("title", title_raw), lambda: _title(title_raw)) or (ctx["title"] if position_scope else None)
             if title is None and position_scope and not missing_title_reported:
                 self._missing_title(layout, ctx)
                 missing_title_reported = True
@@ -625,6 +625,16 @@ def _row_values(row: list[object], cols: dict[str, list[int]]) -> dict[str, obje
                     parts.append(text)
         values[key] = "\n".join(parts)
     return values
+
+
+# In a 岗位 column, what says "no post" (a department-wide point) where a blank cell would
+# mean "same as above".
+_NO_POST = frozenset({"—", "——", "-", "--", "－", "/", "／", "无", "无岗位", "部门", "全部门", "全科室", "科室"})
+
+
+def _title(raw: object) -> str | None:
+    text = clean_text(raw)
+    return None if text in _NO_POST else text or None
 
 
 def _col(cols: dict[str, list[int]], key: str) -> int:
