@@ -318,7 +318,9 @@ class _Plan:
             if self.on_conflict is OnConflict.STOP:
                 return
             if self.on_conflict is OnConflict.SKIP:
-                self.counts["skipped"] += 1
+                self.counts["skipped"] += 1  # the differing fields keep the register's values …
+                if filled is not current:  # … what only adds (a head left empty) is still taken
+                    self.department_updates[dept_id] = filled
                 return
             filled = overwritten
         if filled is not current:
@@ -351,7 +353,12 @@ class _Plan:
             if self.on_conflict is OnConflict.STOP:
                 return
             if self.on_conflict is OnConflict.SKIP:
+                # the differing fields keep the register's values; what only adds (a second
+                # holder, their review, a new measure) is not a conflict and is still taken
                 self.counts["skipped"] += 1
+                if filled is not current:
+                    self.planned[incoming.id] = filled
+                    self.puts.append((dept_id, filled))
                 return
             result = overwritten
         if result is current:

@@ -659,3 +659,31 @@ def test_a_dash_in_the_post_column_makes_a_department_wide_point(tmp_path):
     risks = run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()
     assert sorted((r["description"], r["position"]) for r in risks) == [
         ("印章管理不严", "出纳"), ("档案管理不严", None), ("现金管理不严", "出纳")]
+
+
+def test_skip_keeps_the_registers_values_but_takes_what_only_adds(tmp_path):
+    """A second holder's form whose grade differs: skip used to drop the whole record,
+    losing the new holder and their review with the differing grade."""
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    for name, grade, level in (("何某", "B", "Ⅱ级"), ("徐某", "C", "Ⅲ级")):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for row in (["一般岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"],
+                    ["姓名", name, "", "所在科室及职务", "秘书科科员"], ["岗位风险等级", grade],
+                    ["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"],
+                    ["收发", "收文→登记", "泄露文件内容", "岗位职责风险", level, "保密"],
+                    ["单位主管领导审查意见", "同意", "", "", "签字：李某", "2011年6月20日"]):
+            ws.append(row)
+        wb.save(forms / f"{name}.xlsx")
+    reg = tmp_path / "reg"
+    result = run_cli("import", forms, "--into", reg, "--on-conflict", "skip", "--format", "json")
+    assert result.exit_code == 0 and result.json()["skipped"] == 2
+    (position,) = run_cli("list", "positions", reg, "--format", "json").json()
+    assert position["holders"] == ["何某", "徐某"] and position["grade"] == "B"
+    from lzfk.register import load_register
+
+    (pos,) = [p for df in load_register(reg).files.values() for p in df.positions]
+    assert sorted(r.filled_by for r in pos.reviews) == ["何某", "徐某"]
+    (risk,) = run_cli("list", "risks", reg, "--format", "json").json()
+    assert risk["level"] == "II"
