@@ -417,9 +417,29 @@ _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
 
 
 def split_names(value: object) -> list[str]:
-    """``"张某、李某"`` → ``["张某", "李某"]``."""
-    text = clean_text(value)
-    return [name for name in _NAME_SPLIT.split(text) if name]
+    """``"张某、李某"``, ``"徐某\n朱某"``, ``"徐某 朱某"`` → two names; ``"王  某"`` (a two-character
+    name spaced out to line up with three-character ones) → one."""
+    names: list[str] = []
+    for part in _NAME_LIST_SPLIT.split(cell_text(value)):
+        words = part.split()
+        if len(words) > 1 and all(len(w) >= 2 for w in words):
+            names += [clean_text(w) for w in words]
+        elif part.strip():
+            names.append(clean_text(part))
+    return [n for n in names if n]
+
+
+_NAME_LIST_SPLIT = re.compile(r"[、,，;；/／\r\n]+")
+
+
+def clean_lines(value: object) -> str:
+    """Free text kept line by line: each line cleaned, the lines joined with ；. A list typed
+    one item per line (岗位职责 现金管理↵票据保管) keeps its items apart; ``clean_text`` would
+    join them into one word."""
+    raw = value if value.__class__ is str else cell_text(value)
+    if "\n" not in raw and "\r" not in raw:
+        return clean_text(raw)
+    return "；".join(t for t in (clean_text(line).strip(" ;；") for line in raw.splitlines()) if t)
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:

@@ -55,3 +55,11 @@ def test_header_with_a_bracketed_explanation(text, key):
     from lzfk.formspec import column_field
 
     assert column_field(text) == key
+
+
+@pytest.mark.parametrize("text,steps", [
+    ("受理\n审查\n决定", ["受理", "审查", "决定"]),  # one step per line
+    ("受理—审查——决定", ["受理", "审查", "决定"]),
+])
+def test_flow_steps_per_line_or_between_dashes(text, steps):
+    assert split_flow(text) == steps

@@ -687,3 +687,27 @@ def test_skip_keeps_the_registers_values_but_takes_what_only_adds(tmp_path):
     assert sorted(r.filled_by for r in pos.reviews) == ["何某", "徐某"]
     (risk,) = run_cli("list", "risks", reg, "--format", "json").json()
     assert risk["level"] == "II"
+
+
+def test_line_breaks_inside_cells_keep_items_apart(tmp_path):
+    """徐某↵朱某 became one person 徐某朱某, 现金管理↵票据保管 one duty, 收款↵入账 one step."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["一般岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"],
+                ["姓名", "徐某\n朱某", "", "所在科室及职务", "财务科出纳"], ["岗位风险等级", "B"],
+                ["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"],
+                ["现金管理\n票据保管", "收款\n入账\n存银行", "挪用现金", "岗位职责风险", "Ⅰ级", "每日盘点"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    assert run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    from lzfk.register import load_register
+
+    (pos,) = [p for df in load_register(tmp_path / "reg").files.values() for p in df.positions]
+    assert (pos.holders, pos.duties, pos.workflow) == (["徐某", "朱某"], "现金管理；票据保管", "收款；入账；存银行")
+
+
+@pytest.mark.parametrize("text,names", [("徐某 朱某", ["徐某", "朱某"]), ("王  某", ["王某"]), ("张某、李某", ["张某", "李某"])])
+def test_names_spaced_apart_or_spaced_out(text, names):
+    from lzfk.normalize import split_names
+
+    assert split_names(text) == names

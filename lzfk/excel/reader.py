@@ -15,6 +15,7 @@ from lzfk.normalize import (
     ONGOING,
     UnreadableValue,
     cell_text,
+    clean_lines,
     clean_text,
     is_blank,
     label_key,
@@ -216,7 +217,7 @@ class SheetReader:
         ctx["leader"] = clean_text(h.get("leader")) or None
         ctx["names"] = split_names(h.get("name")) if h.get("name") else []
         ctx["title"] = clean_text(h.get("title")) or None
-        ctx["oversees"] = clean_text(h.get("oversees")) or None
+        ctx["oversees"] = clean_lines(h.get("oversees")) or None
         ctx["grade"] = None
         if "grade" in layout.header:
             hv = layout.header["grade"]
@@ -441,7 +442,7 @@ class SheetReader:
         return self._position(
             data, dept_id, unit, dept, title, r + 1, holders=holders, tier=tier, grade=grade,
             oversees=ctx["oversees"] if kind is FormKind.LEADER else None,
-            duties=clean_text(values.get("duties")) or None, workflow=clean_text(values.get("workflow")) or None,
+            duties=clean_lines(values.get("duties")) or None, workflow=clean_lines(values.get("workflow")) or None,
         )
 
     def _level(self, raw: object, r: int, cols: dict[str, list[int]]) -> RiskLevel | None:
@@ -729,11 +730,11 @@ def split_flow(value: object) -> list[str]:
         return []
     if _ARROW.search(text):
         return [p.strip() for p in _ARROW.split(text) if p.strip()]
-    return split_numbered(text)
+    return split_numbered(value)  # not the cleaned text: a step per line keeps its line breaks
 
 
 # An arrow between two steps: a dash of any width before > or ＞ belongs to the arrow.
-_ARROW = re.compile(r"\s*(?:→|[-－—–=＝]*[>＞]|➝|⇒|➔|⟶)\s*")
+_ARROW = re.compile(r"\s*(?:→|[-－—–=＝]*[>＞]|➝|⇒|➔|⟶|—+)\s*")
 
 
 def merge_same_form(target: RiskPoint, other: RiskPoint) -> None:
