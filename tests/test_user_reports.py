@@ -711,3 +711,32 @@ def test_names_spaced_apart_or_spaced_out(text, names):
     from lzfk.normalize import split_names
 
     assert split_names(text) == names
+
+
+def test_a_later_heading_ends_the_three_important_section(tmp_path):
+    """其他方面 after “三重一大”方面 was stored as a risk point, and the points under it were
+    flagged 三重一大; numbered headings 一、岗位职责方面 got the file refused."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["领导岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"], ["姓名", "陈某", "职务", "副主任"],
+                ["岗位风险等级", "A", "分管工作", "人事"], ["风险点", "风险类型", "风险级别", "防控措施"], ["“三重一大”方面"],
+                ["个人意见代替集体意见", "制度机制风险", "Ⅰ级", "票决制"], ["其他方面"],
+                ["接受下属请托", "思想道德风险", "Ⅲ级", "廉政谈话"]):
+        ws.append(row)
+    wb.save(tmp_path / "leader.xlsx")
+    assert run_cli("import", tmp_path / "leader.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    risks = {r["description"]: r["three_important"] for r in run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()}
+    assert risks == {"个人意见代替集体意见": ["general"], "接受下属请托": []}
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["一般岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"], ["姓名", "何某", "", "所在科室及职务", "秘书科科员"],
+                ["岗位风险等级", "B"], ["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"], ["一、岗位职责方面"],
+                ["收发", "登记", "泄露文件内容", "", "Ⅱ级", "保密"], ["二、思想道德方面"], ["收发", "登记", "接受宴请", "", "Ⅲ级", "教育"]):
+        ws.append(row)
+    ws.merge_cells("A6:F6")
+    ws.merge_cells("A8:F8")
+    wb.save(tmp_path / "general.xlsx")
+    assert run_cli("import", tmp_path / "general.xlsx", "--into", tmp_path / "reg2").exit_code == 0
+    types = {r["description"]: r["type"] for r in run_cli("list", "risks", tmp_path / "reg2", "--format", "json").json()}
+    assert types == {"泄露文件内容": "duty", "接受宴请": "moral"}

@@ -7,6 +7,7 @@ as the official ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lzfk.excel.workbook import Sheet
@@ -138,14 +139,19 @@ def _section(row: list[object]) -> tuple[bool, RiskType | None] | None:
     value = _single_value(row)
     if value is None:
         return None
-    key = label_key(value)
+    key = label_key(_SECTION_NUMBER.sub("", value))  # 一、岗位职责方面 → 岗位职责方面
     if THREE_IMPORTANT_SECTION_WORD in key and len(key) <= 12:
         return True, None
     if key.endswith(("方面", "风险", "类")) and len(key) <= 10:
         risk_type = lookup(RiskType, key, "type")
         if risk_type:
             return False, risk_type
+        if key.endswith("方面"):  # 其他方面: a heading that names no type ends the one before
+            return False, None
     return None
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])\s*")
 
 
 # Rows a printed table carries that are no risk points: 小计/合计 lines, the header repeated on

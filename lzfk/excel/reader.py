@@ -338,11 +338,8 @@ class SheetReader:
         position_scope = ctx["scope"] == "position"
         for r in layout.data_rows:
             while si < len(section_rows) and section_rows[si] < r:
-                flag, stype = layout.sections[section_rows[si]]
-                if flag:
-                    in_three = True
-                if stype is not None:
-                    section_type = stype
+                # each heading starts its own section: 其他方面 after “三重一大”方面 ends it
+                in_three, section_type = layout.sections[section_rows[si]]
                 si += 1
             values = _row_values(rows[r], cols)
             desc_raw = values.get("description", "")
