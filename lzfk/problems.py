@@ -35,6 +35,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "unit-assumed": (W, "{file}「{sheet}」表格未填写单位，已归入“{value}”（{detail}）；如不对请用 --unit 指定"),
     "incomplete": (W, "{file}「{sheet}」{cell}「{field}」未填写，导入后需要补充"),
     "unknown-column": (W, "{file}「{sheet}」{cell} 表头“{value}”无法识别，该列未导入{detail}"),
+    "no-measures-column": (W, "{file}「{sheet}」没有“防控措施”列，导入的风险点都没有防控措施（若措施写在别的列名下，请改用“防控措施”）"),
     "empty-form": (W, "{file}「{sheet}」表格未填写任何风险点或权力事项"),
     "conflict": (E, "{file}「{sheet}」{cell} {field}“{value}”在台账中已存在且内容不同（{detail}）；如需覆盖请用 --on-conflict update，跳过请用 --on-conflict skip"),
     "not-listed": (W, "{file}「{sheet}」岗位“{field}”的表格不再列出此前由它导入的风险点 {value}：导入不会删除它们，如已不存在请在台账中删除"),

@@ -740,3 +740,31 @@ def test_a_later_heading_ends_the_three_important_section(tmp_path):
     assert run_cli("import", tmp_path / "general.xlsx", "--into", tmp_path / "reg2").exit_code == 0
     types = {r["description"]: r["type"] for r in run_cli("list", "risks", tmp_path / "reg2", "--format", "json").json()}
     assert types == {"泄露文件内容": "duty", "接受宴请": "moral"}
+
+
+def test_self_check_with_a_signature_footer_and_seed_wordings(tmp_path):
+    """A 主管领导签字：… 日期：… footer got the self-check refused; 防控办法 / 防控责任人 columns were
+    dropped (the points kept no measures, silently); 一级风险点 and A类 were not understood."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["个人岗位风险点自查表"], ["单位：某区人民政府办公室", "", "姓名：郑某", "", "职务：科长", ""], ["所在部门：信息科"],
+                ["序号", "风险点", "风险内容及表现形式", "风险类别", "风险等级", "防控办法", "防控责任人"],
+                [1, "设备采购", "收受好处", "外部环境", "一级风险点", "公开招标", "郑某"],
+                ["主管领导签字：刘某", "", "", "", "日期：2023年3月20日", ""]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    result = run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (risk,) = run_cli("list", "risks", tmp_path / "reg", "--format", "json").json()
+    assert risk["level"] == "I" and [(m["text"], m["owner"]) for m in risk["measures"]] == [("公开招标", "郑某")]
+
+
+def test_a_form_without_a_measures_column_says_so(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["廉政风险点排查表"], ["单位：某区人民政府办公室"], ["序号", "所在部门", "岗位名称", "廉政风险点", "主要表现", "风险级别", "应对"],
+                [1, "办公室", "主任", "公车使用", "公车私用", "高", "建立登记制度"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    result = run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg", "--format", "json")
+    assert "no-measures-column" in {p["code"] for p in result.json()["problems"]}

@@ -177,6 +177,9 @@ def _not_a_point(row: list[object], columns: dict[str, list[int]]) -> bool:
     return _is_total(row, first) or _is_footer(row)
 
 
+_FOOTER_ENDINGS = ("签字", "签名", "签章", "盖章", "日期", "时间")  # 主管领导签字：刘某
+
+
 def _is_total(row: list[object], first: int) -> bool:
     """A 小计/合计 line: a cell left of the 风险点 column is, or ends with, such a word
     (国库科小计, 合  计); a risk point that ends in 合计 is still a risk point."""
@@ -207,7 +210,7 @@ def _is_footer(row: list[object]) -> bool:
             continue
         pair = split_label_value(text)
         label = label_key(pair[0] if pair else text)
-        if label not in _FOOTER_LABELS:
+        if label not in _FOOTER_LABELS and not label.endswith(_FOOTER_ENDINGS):
             return False
         seen = True
     return seen

@@ -149,6 +149,8 @@ class SheetReader:
             self._read_powers(layout, context, data)
         else:
             self._read_risks(kind, layout, context, data)
+            if data.risk_points and "measures" not in layout.columns:
+                self._problem("no-measures-column", None, None, None)
         self._attach_reviews(layout, context, data)
         if not data.risk_points and not data.powers and not any(p.severity.value == "error" for p in self.problems):
             self._problem("empty-form", None, None, None)
