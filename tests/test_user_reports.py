@@ -768,3 +768,35 @@ def test_a_form_without_a_measures_column_says_so(tmp_path):
     wb.save(tmp_path / "a.xlsx")
     result = run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg", "--format", "json")
     assert "no-measures-column" in {p["code"] for p in result.json()["problems"]}
+
+
+@pytest.mark.parametrize("title,unit", [
+    ("某镇人民政府廉政风险点和防控措施登记表", "某镇人民政府"),
+    ("某县财政局2012年度廉政风险点一览表", "某县财政局"),
+    ("市交通运输局部门权力清单", "市交通运输局"),
+    ("办公室廉政风险点一览表", None),  # a department, not a unit
+    ("廉政风险点和防控措施登记表", None),
+])
+def test_a_unit_named_in_the_title(title, unit):
+    from lzfk.excel.layout import title_unit
+    from lzfk.excel.workbook import Sheet
+
+    assert title_unit(Sheet("s", [[title]]), 0) == unit
+
+
+def test_a_towns_register_in_a_mixed_batch_keeps_its_own_unit(tmp_path):
+    """The town's register went under the district office's unit (the batch majority), with a
+    warning that it named none — though its title did."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(GENERAL, batch)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["某镇人民政府廉政风险点和防控措施登记表"],
+                ["序号", "单位/科室", "风险类别", "风险点", "廉政风险主要内容及表现形式", "风险等级", "防控措施", "部门负责人", "责任领导"],
+                [1, "财政所", "岗位职责风险", "惠农资金发放", "虚报冒领", "高", "张榜公示", "钱某", "孙某"]):
+        ws.append(row)
+    wb.save(batch / "镇.xlsx")
+    report = run_cli("import", batch, "--into", tmp_path / "reg", "--format", "json").json()
+    assert ("某镇人民政府", "财政所") in _units(tmp_path / "reg")
+    assert "unit-assumed" not in {p["code"] for p in report["problems"]}

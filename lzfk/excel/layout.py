@@ -45,6 +45,7 @@ class Layout:
     reviews: list[ReviewBlock]
     # 防控措施 split under a second header row into 前期预防 | 中期监控 | 后期处置: column -> stage
     measure_stages: dict[int, MeasureStage] = field(default_factory=dict)
+    title_unit: str | None = None  # 某镇人民政府廉政风险点一览表 → 某镇人民政府
 
 
 def _text(value: object) -> str:
@@ -61,6 +62,31 @@ def find_title(sheet: Sheet) -> tuple[FormKind | None, int | None]:
                 if kind:
                     return kind, r
     return None, None
+
+
+# Where the form's own name starts in a title; what stands before it may be the unit.
+_FORM_NAME_START = re.compile(r"廉政风险|廉洁风险|风险点|岗位风险|岗位廉政|部门权力|权力清单|职权|领导岗位|中层岗位|一般岗位|个人岗位|部门岗位|部室")
+_YEAR = re.compile(r"(?:[（(]?\d{4}\s*(?:年度?|[-—]\d{4}\s*年度?)[)）]?)$")
+_UNIT_ENDINGS = ("政府", "局", "委员会", "委", "办公室", "办", "院", "校", "大学", "学院", "医院", "公司", "集团", "中心",
+                 "所", "站", "厂", "银行", "社", "联合会", "协会", "党委", "支部", "街道", "镇", "乡", "中学", "小学")
+
+
+def title_unit(sheet: Sheet, title_row: int | None) -> str | None:
+    """``某镇人民政府廉政风险点和防控措施登记表`` → ``某镇人民政府``: a title that starts with a unit's
+    name (and perhaps a year) names the unit the form belongs to."""
+    if title_row is None:
+        return None
+    for value in sheet.rows[title_row]:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        text = value.strip()
+        m = _FORM_NAME_START.search(text)
+        if m is None or m.start() < 3:
+            continue
+        prefix = _YEAR.sub("", text[:m.start()].strip(" 　《“\"")).strip(" 　")
+        if 4 <= len(prefix) <= 30 and prefix.endswith(_UNIT_ENDINGS):  # 办公室, 财政所: departments
+            return prefix
+    return None
 
 
 def find_header_row(sheet: Sheet, start: int) -> tuple[int | None, dict[str, list[int]]]:
@@ -278,7 +304,8 @@ def _analyse(sheet: Sheet) -> Layout:
             if _not_a_point(row, columns):
                 continue
             data_rows.append(r)
-    return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews, measure_stages)
+    return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews, measure_stages,
+                  title_unit(sheet, title_row))
 
 
 def _sub_header(sheet: Sheet, header_row: int, columns: dict[str, list[int]], stages: dict[int, MeasureStage]) -> bool:
@@ -321,8 +348,6 @@ def form_unit(sheet: Sheet) -> str | None:
     if layout.kind is None and layout.header_row is None:
         return None
     unit = layout.header.get("unit")
-    if unit is None:
-        return None
     from lzfk.excel.reader import unit_name
 
-    return unit_name(unit.value)
+    return (unit_name(unit.value) if unit is not None else None) or layout.title_unit

@@ -202,7 +202,8 @@ class SheetReader:
     def _context(self, kind: FormKind, layout: Layout) -> dict[str, Any]:
         """Unit, department, position and people named in the header block."""
         h = {k: v.value for k, v in layout.header.items()}
-        ctx: dict[str, Any] = {"unit": unit_name(h.get("unit")) or self.default_unit, "department": clean_text(h.get("department")) or None}
+        named_unit = unit_name(h.get("unit")) or layout.title_unit  # the header block's, else the title's
+        ctx: dict[str, Any] = {"unit": named_unit or self.default_unit, "department": clean_text(h.get("department")) or None}
         if unit_left_unknown(h.get("unit")) and self.default_unit_reason != UNIT_GIVEN:
             # a pre-filled form of a record kept without a unit says so: it stays without one
             # (matching its records), rather than taking the batch's or the register's unit
@@ -210,7 +211,7 @@ class SheetReader:
             if layout.data_rows:
                 where = layout.header["unit"]
                 self._problem("incomplete", where.row, where.col, "unit")
-        elif not unit_name(h.get("unit")) and "unit" not in layout.columns:
+        elif not named_unit and "unit" not in layout.columns:
             if self.default_unit and self.default_unit_reason != UNIT_GIVEN and layout.data_rows:
                 self._problem("unit-assumed", None, None, "unit", self.default_unit, self.default_unit_reason)
             elif not self.default_unit and layout.data_rows:
