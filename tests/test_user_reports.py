@@ -800,3 +800,26 @@ def test_a_towns_register_in_a_mixed_batch_keeps_its_own_unit(tmp_path):
     report = run_cli("import", batch, "--into", tmp_path / "reg", "--format", "json").json()
     assert ("某镇人民政府", "财政所") in _units(tmp_path / "reg")
     assert "unit-assumed" not in {p["code"] for p in report["problems"]}
+
+
+@pytest.mark.parametrize("cells", [
+    ["单位主管领导审查意见：同意。      签字：周某      2011年6月22日"],
+    ["单位主管领导审查意见", "同意。\n签字：周某\n2011年6月22日"],
+    ["单位主管领导审查意见", "同意。", "签字：", "周某", "", "2011年6月22日"],
+    ["单位主管领导审查意见", "同意。", "（签字）周某", "2011年6月22日"],
+    ["单位主管领导审查意见", "同意。", "签字：周某", "2011年6月22日"],
+], ids=["one-cell", "lines-in-a-cell", "name-in-next-cell", "bracketed", "cells"])
+def test_review_signature_and_date_wherever_they_are_written(tmp_path, cells):
+    """The reviewer and date were lost (kept inside the opinion) unless each had a cell of its own."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["中层岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"], ["所在科室", "信息科", "职务", "科长"],
+                ["科室负责人", "郑某", "岗位风险等级", "B"], ["岗位职责", "工作流程", "风险点", "风险类型", "风险级别", "防控措施"],
+                ["采购", "比价", "设备采购收受好处", "岗位职责风险", "Ⅱ级", "公开招标"], cells):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    assert run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    from lzfk.register import load_register
+
+    (pos,) = [p for df in load_register(tmp_path / "reg").files.values() for p in df.positions]
+    assert [(r.reviewer, r.opinion, r.date.isoformat()) for r in pos.reviews] == [("周某", "同意。", "2011-06-22")]

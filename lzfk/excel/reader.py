@@ -569,6 +569,7 @@ class SheetReader:
         opinion_parts: list[str] = []
         reviewer = None
         date = None
+        signature_pending = False
         for r, c, value in block.cells:
             if not isinstance(value, str):
                 try:
@@ -585,8 +586,16 @@ class SheetReader:
             text = clean_text(value)
             if not text:
                 continue
+            if signature_pending and _NAME_LIKE.match(text) and not _NOT_A_NAME.search(text):  # 签字： | 周某
+                reviewer, signature_pending = text, False
+                continue
             if m := _SIGNATURE.match(structured_text(text)):
                 reviewer = clean_text(m.group(1)) or reviewer
+                signature_pending = not m.group(1).strip()
+                continue
+            text, signed, dated = _review_pieces(value)  # 同意。 签字：周某 2011年6月22日 in one cell
+            reviewer, date = reviewer or signed, date or dated
+            if not text:
                 continue
             parsed: object = "text"
             if len(text) <= 16 and _DATE_LIKE.search(text):
@@ -608,6 +617,34 @@ class SheetReader:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+_NAME_LIKE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_NOT_A_NAME = re.compile(r"^[年月日]+$|同意|审|核|盖章|签")  # the template's 年月日, an opinion
+# Inside a review cell: a signature (签字：周某, （签字）周某) and a full date, each taken out of
+# the opinion around them.
+_SIGNED_IN_TEXT = re.compile(r"(?:(?:负责人|领导)?(?:签字|签名|签章)(?:盖章)?\s*[:：]\s*|[(（](?:签字|签名)[)）]\s*)([\u4e00-\u9fff·]{2,5})")
+_DATE_IN_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}"
+                           r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+
+
+def _review_pieces(value: str) -> tuple[str, str | None, object]:
+    """A review cell's opinion, with a signature and a date written inside it taken out."""
+    raw = value.replace("\r", "\n")
+    signed = dated = None
+    if m := _SIGNED_IN_TEXT.search(raw):
+        signed = m.group(1)
+        raw = raw[:m.start()] + " " + raw[m.end():]
+    if m := _DATE_IN_TEXT.search(raw):
+        try:
+            dated = parse_date(m.group(0))
+        except UnreadableValue:
+            dated = None
+        if dated is not None:
+            raw = raw[:m.start()] + " " + raw[m.end():]
+    if signed is None and dated is None:
+        return clean_text(value), None, None
+    return clean_text(raw).strip(" ，,；;"), signed, dated
+
 
 def _row_values(row: list[object], cols: dict[str, list[int]]) -> dict[str, object]:
     """The row's value for each column field (several columns under one merged header are joined)."""
