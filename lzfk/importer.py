@@ -38,6 +38,11 @@ class OnConflict(str, Enum):
 
 
 COUNT_KEYS = ("created", "updated", "unchanged", "skipped")
+# How a form relates to a record it brings again: the very file and sheet it came from, or the
+# form of all its post's holders saved elsewhere (a pre-filled form sent back). Either speaks
+# for the record's measures: one it no longer lists is a change. Only the same file's
+# additions are changes too; the post's form sent back may add measures freely.
+SAME_FILE, HOLDERS_FORM = "same-file", "holders-form"
 
 
 @dataclass
@@ -277,6 +282,18 @@ class _Plan:
             self._record(dept_id, rp, data)
         self._not_listed(data)
 
+    def _holders_form(self, record: Any, data: FormData) -> bool:
+        """Is ``data`` the form of all the holders of ``record``'s post, as the register has
+        them? Then it speaks for the post's points as that form itself would, wherever it was
+        saved: a pre-filled form filled in and sent back, a corrected copy."""
+        post_id = record.position if isinstance(record, RiskPoint) else None
+        mine = data.positions.get(post_id) if post_id else None
+        found = self.register.find(post_id) if mine is not None else None
+        if found is None:
+            return False
+        holders = found[1].holders
+        return bool(holders) and set(mine[1].holders) == set(holders)
+
     def _not_listed(self, data: FormData) -> None:
         """The same form again, without some points it listed before: importing never
         deletes, so say which ones stay. (Points another holder's form brought are not this
@@ -286,9 +303,11 @@ class _Plan:
             df = self.register.files.get(dept_id)
             if df is None or pos.source is None or not listed:
                 continue
+            found = self.register.find(pos.id)
+            holders_form = found is not None and bool(found[1].holders) and set(pos.holders) == set(found[1].holders)
             left_out = [rp.description for rp in df.risk_points
                         if rp.position == pos.id and rp.id not in listed and rp.source is not None
-                        and (rp.source.file, rp.source.sheet) == (pos.source.file, pos.source.sheet)]
+                        and (holders_form or (rp.source.file, rp.source.sheet) == (pos.source.file, pos.source.sheet))]
             if left_out:
                 shown = "、".join(f"“{d}”" for d in left_out[:3]) + (f" 等 {len(left_out)} 条" if len(left_out) > 3 else "")
                 self.problems.append(problem("not-listed", file=data.file, sheet=data.sheet, field=pos.title, value=shown))
@@ -339,13 +358,16 @@ class _Plan:
             self.new_ids.add(incoming.id)
             self.counts["created"] += 1
             return
-        # The same form again (same source file and sheet) may drop measures it no longer
+        # The same form again (same source file and sheet, or the post's holders' own form
+        # saved elsewhere, such as a pre-filled form sent back) may drop measures it no longer
         # lists; any other form only adds to them.
-        same_form = (
-            current.source is not None and incoming.source is not None
-            and (current.source.file, current.source.sheet) == (incoming.source.file, incoming.source.sheet)
-            and incoming.id not in self.planned and incoming.id not in self.created_now
-        )
+        fresh = incoming.id not in self.planned and incoming.id not in self.created_now
+        same_form: str | bool = False
+        if fresh and current.source is not None and incoming.source is not None \
+                and (current.source.file, current.source.sheet) == (incoming.source.file, incoming.source.sheet):
+            same_form = SAME_FILE
+        elif fresh and self._holders_form(incoming, data):
+            same_form = HOLDERS_FORM
         filled, overwritten, differing = _reconcile(current, incoming, same_form=same_form)
         result = filled
         if differing:  # whatever form it comes from: never overwrite or ignore silently
@@ -398,7 +420,7 @@ _FIELD_LABEL = {
 }
 
 
-def _reconcile(current: Any, incoming: Any, *, same_form: bool = False) -> tuple[Any, Any, list[str]]:
+def _reconcile(current: Any, incoming: Any, *, same_form: str | bool = False) -> tuple[Any, Any, list[str]]:
     """Merge the fields ``incoming`` speaks for with ``current``.
 
     Returns ``(filled, overwritten, differing)``: ``filled`` only adds what ``current``
@@ -442,7 +464,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 24 else text[:23] + "…"
 
 
-def _merge_holders(old: list[str], new: list[str], same_form: bool) -> tuple[list, list, list[str]]:
+def _merge_holders(old: list[str], new: list[str], same_form: str | bool) -> tuple[list, list, list[str]]:
     union = list(old) + [n for n in new if n not in old]
     return union, union, []
 
@@ -463,7 +485,7 @@ def _merge_keyed(*keys: str):
         first, *rest = [_shown(v) for v in key_of(item) if v is not None] or [""]
         return first + "".join(f"（{r}）" for r in rest)
 
-    def merge(old: list, new: list, same_form: bool) -> tuple[list, list, list[str]]:
+    def merge(old: list, new: list, same_form: str | bool) -> tuple[list, list, list[str]]:
         by_key = {key_of(item): item for item in old}
         filled = list(old)
         differs: list[str] = []
@@ -472,7 +494,7 @@ def _merge_keyed(*keys: str):
             match = by_key.get(key) or by_key.get(legacy(key))  # the same record, kept before it had them all
             if match is None:
                 filled.append(item)
-                if same_form and old:
+                if same_form == SAME_FILE and old:  # the same file changed; a sent-back form may add
                     differs.append(f"新增“{shown(item)}”")
                 continue
             updates = {}
@@ -503,7 +525,7 @@ def _merge_keyed(*keys: str):
     return merge
 
 
-def _merge_plain_list(old: list, new: list, same_form: bool) -> tuple[list, list, list[str]]:
+def _merge_plain_list(old: list, new: list, same_form: str | bool) -> tuple[list, list, list[str]]:
     if not new:
         return old, old, []
     if not old:

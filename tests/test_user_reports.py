@@ -823,3 +823,54 @@ def test_review_signature_and_date_wherever_they_are_written(tmp_path, cells):
 
     (pos,) = [p for df in load_register(tmp_path / "reg").files.values() for p in df.positions]
     assert [(r.reviewer, r.opinion, r.date.isoformat()) for r in pos.reviews] == [("周某", "同意。", "2011-06-22")]
+
+
+def _leader_register(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["领导岗位廉政风险识别和防控表"], ["单位（盖章）：某区人民政府办公室"], ["姓名", "张某", "职务", "副主任"],
+                ["岗位风险等级", "A", "分管工作", "财务"], ["风险点", "风险类型", "风险级别", "防控措施"],
+                ["大额资金使用未经集体研究", "制度机制风险", "Ⅰ级", "①严格执行集体决策制度；②会议纪要存档"],
+                ["重大决策搞一言堂", "制度机制风险", "Ⅰ级", "坚持集体决策"]):
+        ws.append(row)
+    (tmp_path / "2011").mkdir()
+    wb.save(tmp_path / "2011" / "张某.xlsx")
+    reg = tmp_path / "reg"
+    assert run_cli("import", tmp_path / "2011", "--into", reg).exit_code == 0
+    assert run_cli("forms", "--out", tmp_path / "pre", "--register", reg, "--quiet").exit_code == 0
+    (form,) = (tmp_path / "pre").rglob("*.xlsx")
+    return reg, form
+
+
+def _edit_measures(form, path, changes: dict[str, str]):
+    wb = openpyxl.load_workbook(form)
+    for row in wb.active.iter_rows():
+        for cell in row:
+            if cell.value in changes:
+                cell.value = changes[cell.value]
+    wb.save(path)
+    return path
+
+
+def _measures(reg):
+    return {r["description"]: [m["text"] for m in r["measures"]] for r in run_cli("list", "risks", reg, "--format", "json").json()}
+
+
+def test_a_pre_filled_form_sent_back_speaks_for_its_posts_measures(tmp_path):
+    """A measure struck out on the post's pre-filled form stayed in the register, and a
+    rewritten one was stored twice, even with --on-conflict update: only the very file a
+    point came from could drop its measures."""
+    reg, form = _leader_register(tmp_path)
+    edited = _edit_measures(form, tmp_path / "2012.xlsx", {"1.严格执行集体决策制度\n2.会议纪要存档": "严格执行集体决策制度",
+                                                           "坚持集体决策": "坚持集体决策，会议记录存档"})
+    refused = run_cli("import", edited, "--into", reg)
+    assert refused.exit_code == 1 and "表格不再列出“会议纪要存档”" in refused.stderr
+    assert run_cli("import", edited, "--into", reg, "--on-conflict", "update").exit_code == 0
+    assert _measures(reg) == {"大额资金使用未经集体研究": ["严格执行集体决策制度"], "重大决策搞一言堂": ["坚持集体决策，会议记录存档"]}
+
+
+def test_a_pre_filled_form_sent_back_may_add_measures(tmp_path):
+    reg, form = _leader_register(tmp_path)
+    added = _edit_measures(form, tmp_path / "2012.xlsx", {"坚持集体决策": "1.坚持集体决策\n2.会议记录存档"})
+    assert run_cli("import", added, "--into", reg).exit_code == 0
+    assert _measures(reg)["重大决策搞一言堂"] == ["坚持集体决策", "会议记录存档"]
