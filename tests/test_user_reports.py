@@ -874,3 +874,15 @@ def test_a_pre_filled_form_sent_back_may_add_measures(tmp_path):
     added = _edit_measures(form, tmp_path / "2012.xlsx", {"坚持集体决策": "1.坚持集体决策\n2.会议记录存档"})
     assert run_cli("import", added, "--into", reg).exit_code == 0
     assert _measures(reg)["重大决策搞一言堂"] == ["坚持集体决策", "会议记录存档"]
+
+
+def test_a_title_that_repeats_its_department_is_the_same_post(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["个人岗位风险点自查表"], ["单位：某区人民政府办公室", "", "姓名：郑某", "", "职务：信息科科长", ""], ["所在部门：信息科"],
+                ["序号", "风险点", "风险内容及表现形式", "风险类别", "风险等级", "防控措施"], [1, "设备采购", "收受好处", "外部环境", "一级", "公开招标"]):
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    assert run_cli("import", tmp_path / "a.xlsx", "--into", tmp_path / "reg").exit_code == 0
+    (position,) = run_cli("list", "positions", tmp_path / "reg", "--format", "json").json()
+    assert (position["department"], position["title"]) == ("信息科", "科长")

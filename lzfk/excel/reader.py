@@ -242,6 +242,9 @@ class SheetReader:
             # 科室负责人 on the middle form names whoever fills it in (a deputy too), not
             # necessarily the department's head: it gives the holder only.
             ctx["head"] = None
+        dept_name, title = ctx["department"], ctx["title"]
+        if dept_name and title and title.startswith(dept_name) and len(title) - len(dept_name) >= 2:
+            ctx["title"] = title[len(dept_name):]  # 所在部门 信息科, 职务 信息科科长: the post is 科长
         ctx["scope"] = FORMS[kind].scope
         ctx["kind"] = kind
         if layout.data_rows and ctx["scope"] != "consolidated" and kind is not FormKind.POWER_LIST:
