@@ -103,9 +103,8 @@ def _traditional_script(register: Register) -> list[Problem]:
     """Text typed into the register by hand in traditional script (祕書科): import converts
     every form to simplified, so the next import of the same form would differ from it and
     be refused as a conflict. IDs already ignore the script; the stored text does not."""
-    from lzfk.normalize import _traditional, to_simplified
+    from lzfk.normalize import to_simplified
 
-    pattern = _traditional()
     problems = []
     for df in register.departments():
         path = register.paths[df.department.id]
@@ -122,6 +121,6 @@ def _traditional_script(register: Register) -> list[Problem]:
         for i, power in enumerate(df.powers):
             texts += [(f"powers[{i}].name", power.name), (f"powers[{i}].content", power.content)]
         for field, text in texts:
-            if text and not text.isascii() and pattern.search(text):
-                problems.append(problem("traditional-script", file=path, field=field, value=text, detail=to_simplified(text)))
+            if text and (simplified := to_simplified(text)) != text:
+                problems.append(problem("traditional-script", file=path, field=field, value=text, detail=simplified))
     return problems

@@ -283,16 +283,17 @@ class _Plan:
         self._not_listed(data)
 
     def _holders_form(self, record: Any, data: FormData) -> bool:
-        """Is ``data`` the form of all the holders of ``record``'s post, as the register has
-        them? Then it speaks for the post's points as that form itself would, wherever it was
-        saved: a pre-filled form filled in and sent back, a corrected copy."""
+        """Is ``data`` the form of all the holders of ``record``'s post?"""
         post_id = record.position if isinstance(record, RiskPoint) else None
         mine = data.positions.get(post_id) if post_id else None
-        found = self.register.find(post_id) if mine is not None else None
-        if found is None:
-            return False
-        holders = found[1].holders
-        return bool(holders) and set(mine[1].holders) == set(holders)
+        return mine is not None and self._all_holders(mine[1])
+
+    def _all_holders(self, post: Position) -> bool:
+        """Does ``post`` (as a form gives it) name all its holders as the register has them?
+        Then the form speaks for the post's points as the post's own form would, wherever it
+        was saved: a pre-filled form filled in and sent back, a corrected copy."""
+        found = self.register.find(post.id)
+        return found is not None and bool(found[1].holders) and set(post.holders) == set(found[1].holders)
 
     def _not_listed(self, data: FormData) -> None:
         """The same form again, without some points it listed before: importing never
@@ -303,8 +304,7 @@ class _Plan:
             df = self.register.files.get(dept_id)
             if df is None or pos.source is None or not listed:
                 continue
-            found = self.register.find(pos.id)
-            holders_form = found is not None and bool(found[1].holders) and set(pos.holders) == set(found[1].holders)
+            holders_form = self._all_holders(pos)
             left_out = [rp.description for rp in df.risk_points
                         if rp.position == pos.id and rp.id not in listed and rp.source is not None
                         and (holders_form or (rp.source.file, rp.source.sheet) == (pos.source.file, pos.source.sheet))]

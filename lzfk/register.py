@@ -134,7 +134,9 @@ def load_register(root: Path, *, must_exist: bool = True, collect: list[Problem]
     info_path = root / REGISTER_FILE
     if not info_path.exists():
         if must_exist:
-            if any(p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".et") for p in root.iterdir()):
+            from lzfk.excel.workbook import SPREADSHEET_SUFFIXES
+
+            if any(p.suffix.lower() in SPREADSHEET_SUFFIXES for p in root.iterdir()):
                 raise RegisterUnreadable(f"{root} 是表格文件夹，不是台账目录：请用 lzfk import {root} --into 台账目录 导入，再对台账目录执行本命令")
             raise RegisterUnreadable(f"{root} 不是台账目录（缺少 {REGISTER_FILE}）。请先用 lzfk import … --into {root} 导入表格")
         if any(root.glob("*/*.yaml")) or any(root.glob("*.yaml")):
