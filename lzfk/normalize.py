@@ -413,9 +413,6 @@ def _break_before_markers(raw: str) -> str:
     return "".join(parts) + raw[last:] if parts else raw
 
 
-_NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
-
-
 def split_names(value: object) -> list[str]:
     """``"张某、李某"``, ``"徐某\n朱某"``, ``"徐某 朱某"`` → two names; ``"王  某"`` (a two-character
     name spaced out to line up with three-character ones) → one."""

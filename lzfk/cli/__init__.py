@@ -102,6 +102,7 @@ def _exit_now(code: object) -> None:
     except BrokenPipeError:  # `| head` went away: what it wanted was written
         os._exit(code)
     except OSError as exc:  # a full disk, /dev/full: the result was not written
+        from lzfk.cli.output import _silence_stdout
         from lzfk.fileutil import os_error_text
 
         _silence_stdout()
@@ -114,12 +115,6 @@ def _exit_now(code: object) -> None:
     except (OSError, ValueError):
         pass
     os._exit(code)
-
-
-def _silence_stdout() -> None:
-    from lzfk.cli.output import _silence_stdout as silence
-
-    silence()
 
 
 def _write_stderr(text: str) -> None:

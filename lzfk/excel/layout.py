@@ -183,8 +183,8 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:(?:[一二三四五六七八九十]{1,3}|\
 # Rows a printed table carries that are no risk points: 小计/合计 lines, the header repeated on
 # every printed page, and a signature footer (填表人：张某 … 填表日期：…).
 _TOTAL_WORDS = ("小计", "合计", "总计", "共计")
-_FOOTER_LABELS = frozenset({"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "联系人", "联系电话", "电话",
-                            "填表日期", "填报日期", "制表日期", "日期", "填表时间", "填报时间", "签字", "签名", "盖章"})
+_FOOTER_LABELS = frozenset({"填表人", "填报人", "制表人", "审核人", "审核", "负责人", "联系人", "联系电话", "电话"})
+_FOOTER_ENDINGS = ("签字", "签名", "签章", "盖章", "日期", "时间")  # 主管领导签字, 填表日期, 日期
 
 
 def _not_a_point(row: list[object], columns: dict[str, list[int]]) -> bool:
@@ -201,9 +201,6 @@ def _not_a_point(row: list[object], columns: dict[str, list[int]]) -> bool:
         return ("风险" in value or "权力" in value) and column_field(value) in ("description", "power_name") \
             and _repeats_header(row, columns)
     return _is_total(row, first) or _is_footer(row)
-
-
-_FOOTER_ENDINGS = ("签字", "签名", "签章", "盖章", "日期", "时间")  # 主管领导签字：刘某
 
 
 def _is_total(row: list[object], first: int) -> bool:

@@ -596,10 +596,11 @@ class SheetReader:
                 reviewer = clean_text(m.group(1)) or reviewer
                 signature_pending = not m.group(1).strip()
                 continue
-            text, signed, dated = _review_pieces(value)  # 同意。 签字：周某 2011年6月22日 in one cell
-            reviewer, date = reviewer or signed, date or dated
-            if not text:
-                continue
+            if pieces := _review_pieces(value):  # 同意。 签字：周某 2011年6月22日 in one cell
+                text, signed, dated = pieces
+                reviewer, date = reviewer or signed, date or dated
+                if not text:
+                    continue
             parsed: object = "text"
             if len(text) <= 16 and _DATE_LIKE.search(text):
                 try:
@@ -630,8 +631,9 @@ _DATE_IN_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.
                            r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 
 
-def _review_pieces(value: str) -> tuple[str, str | None, object]:
-    """A review cell's opinion, with a signature and a date written inside it taken out."""
+def _review_pieces(value: str) -> tuple[str, str | None, object] | None:
+    """A review cell's opinion, with a signature and a date written inside it taken out;
+    None when it holds neither."""
     raw = value.replace("\r", "\n")
     signed = dated = None
     if m := _SIGNED_IN_TEXT.search(raw):
@@ -645,7 +647,7 @@ def _review_pieces(value: str) -> tuple[str, str | None, object]:
         if dated is not None:
             raw = raw[:m.start()] + " " + raw[m.end():]
     if signed is None and dated is None:
-        return clean_text(value), None, None
+        return None
     return clean_text(raw).strip(" ，,；;"), signed, dated
 
 
@@ -687,9 +689,12 @@ def _hinted(description: str) -> list[ThreeImportant]:
     return found or [ThreeImportant.GENERAL]
 
 
+def _unit_text(value: object) -> str:
+    return re.sub(r"[(（]\s*盖章\s*[)）]", "", clean_text(value)).strip()
+
+
 def unit_name(value: object) -> str | None:
-    text = clean_text(value)
-    text = re.sub(r"[(（]\s*盖章\s*[)）]", "", text).strip()
+    text = _unit_text(value)
     if text == UNKNOWN_UNIT:
         return None
     return text or None
@@ -697,7 +702,7 @@ def unit_name(value: object) -> str | None:
 
 def unit_left_unknown(value: object) -> bool:
     """The 单位 cell says 未注明单位, as lzfk's pre-filled forms of unit-less records do."""
-    return value is not None and clean_text(value).strip() == UNKNOWN_UNIT
+    return value is not None and _unit_text(value) == UNKNOWN_UNIT
 
 
 # Words that hold a department suffix character but never end a department's name:
