@@ -24,7 +24,7 @@ from lzfk.errors import InputUnreadable
 from lzfk.fileutil import register_lock
 from lzfk.excel.reader import UNIT_GIVEN, FormData, read_sheet
 from lzfk.excel.safety import DEFAULT_LIMITS, Limits
-from lzfk.excel.workbook import find_spreadsheets, read_workbook
+from lzfk.excel.workbook import find_spreadsheets, load, read_workbook
 from lzfk.models import Department, DepartmentFile, Position, Power, RiskPoint, build
 from lzfk.problems import Problem, has_errors, problem
 from lzfk.register import Register, bulk, load_register, save_register
@@ -139,12 +139,17 @@ def _import(paths: list[Path], into: Path, on_conflict: OnConflict, dry_run: boo
             default_unit, reason = register.info.unit.name, "台账的单位"
         if default_unit:
             reads = [_read_file(r.path, into, limits, default_unit, reason) if r.needs_default else r for r in reads]
+    reads = _settle_bulk(reads, register, into, limits)
     created_now: set[str] = set()  # records created by this run: later files merge into them
     for read in reads:
         result = FileResult(file=str(read.path), status="unreadable" if read.unreadable else "accepted",
                             forms=[{"sheet": d.sheet, "form": d.kind.value} for d in read.forms], problems=list(read.problems))
         report.files.append(result)
-        if not read.unreadable:
+        if read.unreadable:
+            pass
+        elif read.bulk:
+            _apply_bulk(result, read.forms, register, created_now)
+        else:
             _apply_file(result, read.forms, register, on_conflict, created_now)
         for key in COUNT_KEYS:
             setattr(report, key, getattr(report, key) + result.counts[key])
@@ -184,18 +189,35 @@ class _FileRead:
     unreadable: bool = False
     units: list[str] = field(default_factory=list)  # units its forms name in their header blocks
     needs_default: bool = False  # some form names no unit: its records took the default unit
+    bulk: bool = False  # read by excel.bulk: its forms are BulkForms (rendered department files)
+    default_unit: str | None = None
+    reason: str = ""
 
 
-def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None, reason: str = "") -> _FileRead:
+def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None, reason: str = "",
+               use_bulk: bool = True) -> _FileRead:
     from lzfk.excel.layout import form_unit
 
     name = str(path)
     try:
-        sheets = read_workbook(path, limits)
+        loaded = load(path, limits)
+        source_file = _source_name(path, into)
+        if use_bulk and loaded.kind == "zip":
+            from lzfk.excel import bulk
+
+            merged = next(iter(loaded.merged.values())) if len(loaded.merged) == 1 else None
+            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged) if merged is not None else None
+            if form is not None:
+                read = _FileRead(path, [form], list(form.problems), bulk=True, default_unit=default_unit, reason=reason)  # type: ignore[list-item]
+                if form.unit:
+                    read.units.append(form.unit)
+                else:
+                    read.needs_default = True
+                return read
+        sheets = read_workbook(path, limits, loaded)
     except InputUnreadable as exc:
         return _FileRead(path, [], [exc.problem], unreadable=True)
-    source_file = _source_name(path, into)
-    read = _FileRead(path, [], [])
+    read = _FileRead(path, [], [], default_unit=default_unit, reason=reason)
     for sheet in sheets:
         data = read_sheet(sheet, name, source_file, default_unit=default_unit, default_unit_reason=reason)
         if data is None:
@@ -211,6 +233,39 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
         names = "、".join(f"「{s.name}」" for s in sheets)
         read.problems.append(problem("unknown-form", file=name, detail=f"（工作表：{names}）" if names else ""))
     return read
+
+
+def _settle_bulk(reads: list[_FileRead], register: Register, into: Path, limits: Limits) -> list[_FileRead]:
+    """A file read in bulk (excel.bulk) brings rendered department files, which only new
+    departments can take as they are. If the register or another file of this import holds
+    one of its departments, the file is read again by the row reader, to be merged record by
+    record like any other."""
+    if not any(r.bulk for r in reads):
+        return reads
+    owners: dict[str, int] = {}
+    for n, read in enumerate(reads):
+        for form in read.forms:
+            for dept_id in form.departments:
+                owners[dept_id] = owners[dept_id] + 1 if dept_id in owners else 1
+    settled = []
+    for read in reads:
+        if read.bulk and any(d in register.files or owners[d] > 1 for form in read.forms for d in form.departments):
+            read = _read_file(read.path, into, limits, read.default_unit, read.reason, use_bulk=False)
+        settled.append(read)
+    return settled
+
+
+def _apply_bulk(result: FileResult, forms: list[Any], register: Register, created_now: set[str]) -> None:
+    """Add the new departments a bulk read rendered (see _settle_bulk), or reject the file."""
+    if has_errors(result.problems):
+        result.status = "rejected"
+        return
+    for form in forms:
+        for dept_id, rendered in form.departments.items():
+            register.add_department(build(DepartmentFile, department=rendered.department))
+            register.rendered[dept_id] = rendered.text
+            created_now.add(dept_id)
+        result.counts["created"] += form.records
 
 
 def _apply_file(result: FileResult, forms: list[FormData], register: Register, on_conflict: OnConflict, created_now: set[str]) -> None:

@@ -53,6 +53,8 @@ class Register:
     exists: bool = False
     dirty: set[str] = field(default_factory=set)
     info_dirty: bool = False
+    # department id -> the file's text, rendered by excel.bulk (its record in ``files`` is empty)
+    rendered: dict[str, str] = field(default_factory=dict)
     _index: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # record id -> (dept id, list, index)
 
     # -- lookup ----------------------------------------------------------------------------
@@ -303,7 +305,8 @@ def save_register(register: Register) -> list[str]:
     if register.info_dirty or not (root / REGISTER_FILE).exists():
         planned.append((root / REGISTER_FILE, dump_info(register.info)))
     for dept_id in sorted(register.dirty, key=lambda d: register.paths[d]):
-        planned.append((root / register.paths[dept_id], dump_department(register.files[dept_id])))
+        text = register.rendered.get(dept_id)
+        planned.append((root / register.paths[dept_id], text if text is not None else dump_department(register.files[dept_id])))
     written: list[tuple[Path, Path]] = []
     created_dirs: list[Path] = []
     target = root
@@ -334,5 +337,6 @@ def save_register(register: Register) -> list[str]:
     for tmp, target in written:
         os.replace(tmp, target)
     register.dirty.clear()
+    register.rendered.clear()
     register.info_dirty = False
     return [str(target.relative_to(root)) for _, target in written]

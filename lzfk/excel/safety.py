@@ -93,24 +93,40 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
     raise InputUnreadable(problem("not-a-spreadsheet", file=name, detail="：文件内容不是 Excel/WPS/ODS 格式"))
 
 
-def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> str:
+def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None,
+              merged: dict[str, list[tuple[int, int, int, int]]] | None = None) -> str:
     """Check a zip-based workbook (its bytes ``data`` when they are already read);
-    return ``"xlsx"`` or ``"ods"``."""
+    return ``"xlsx"`` or ``"ods"``. ``merged``, if given, receives each .xlsx worksheet's
+    merged ranges (zero-based r0, c0, r1, c1), read on the way."""
     name = str(path)
     if data is None:
         data = path.read_bytes()
     members = _plain_zip_members(data)
     if members is not None:
-        return _check_members(name, members, limits)
+        return _check_members(name, members, limits, merged)
     try:  # anything unusual (zip64, prefixed data, encryption …): the standard library's reader
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
     with zf:
-        return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits)
+        return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits, merged)
 
 
-def _check_members(name: str, members: list, limits: Limits) -> str:
+_MERGE_REF = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+
+
+def _merged_ranges(data: bytes) -> list[tuple[int, int, int, int]]:
+    """The merged ranges an .xlsx worksheet lists after its cells."""
+    tail = data[max(0, data.rfind(b"</sheetData>")):]
+    ranges = []
+    for m in _MERGE_REF.finditer(tail):
+        r0, c0 = int(m[2]) - 1, _col_number(m[1]) - 1
+        r1, c1 = (int(m[4]) - 1, _col_number(m[3]) - 1) if m[3] else (r0, c0)
+        ranges.append((r0, c0, r1, c1))
+    return ranges
+
+
+def _check_members(name: str, members: list, limits: Limits, merged: dict | None = None) -> str:
     names = {m.filename for m in members}
     if "content.xml" in names and "mimetype" in names:
         kind = "ods"
@@ -136,6 +152,8 @@ def _check_members(name: str, members: list, limits: Limits) -> str:
             raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {member.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
         if kind == "xlsx":
             _check_xlsx_extent(name, member.filename, data, limits)
+            if merged is not None:
+                merged[member.filename] = _merged_ranges(data)
         else:
             _check_ods_repeats(name, data, limits)
     return kind

@@ -30,12 +30,30 @@ class Sheet:
     layout: object = None  # excel.layout.Layout, once analysed
 
 
-def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
-    """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
+@dataclass
+class Loaded:
+    """A workbook's bytes, read and checked once; ``merged``: each .xlsx worksheet's merged ranges."""
+
+    kind: str  # "zip" or "ole"/"other", as read_spreadsheet_bytes says
+    data: bytes
+    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+
+
+def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """``path``'s bytes, after the safety checks; raises InputUnreadable."""
     kind, data = read_spreadsheet_bytes(path)  # refuses files over the size limit before reading them
-    name = str(path)
+    loaded = Loaded(kind, data)
     if kind == "zip":
-        check_zip(path, limits, data)  # read once: the safety check and calamine share the bytes
+        check_zip(path, limits, data, loaded.merged)  # read once: the safety check and calamine share the bytes
+    return loaded
+
+
+def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS, loaded: Loaded | None = None) -> list[Sheet]:
+    """All visible sheets of ``path``; raises InputUnreadable for anything unsafe or broken."""
+    if loaded is None:
+        loaded = load(path, limits)
+    kind, data = loaded.kind, loaded.data
+    name = str(path)
     import python_calamine  # lazy: only commands that read workbooks pay for it
 
     try:

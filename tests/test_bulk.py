@@ -1,0 +1,277 @@
+"""excel.bulk, the column-wise reader of large consolidated registers, against the row reader.
+
+Bulk reading is an accelerator: whatever it accepts, it must write exactly the register the
+row reader writes (byte for byte) and report exactly the same. Every sheet here is imported
+twice, once with bulk reading forced on (at any size) and once with it off, and the results are
+compared. Sheets it must leave to the row reader are checked to be left.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lzfk import importer
+from lzfk.excel import bulk
+from lzfk.importer import OnConflict, import_forms
+from lzfk.normalize import clean_text, label_key, split_numbered
+from lzfk.yamlout import scalar
+
+pl = pytest.importorskip("polars", reason="polars 未安装：大表按列读取的加速路径不可用")
+
+from conftest import snapshot  # noqa: E402
+
+# --- the vectorised pieces, one by one --------------------------------------------------------
+
+TRICKY = list("1234567890１２.．、,，;；。:：()（）①②③⑴⑵一二三十是 \n\t\u3000'=甲乙丙丁制度執行審批严格公开 AbZ#-")
+
+
+def test_spaces_are_what_python_strips():
+    assert bulk._SPACES == "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=TRICKY, max_size=30), min_size=1, max_size=40))
+def test_measure_items_split_as_split_numbered(cells):
+    frame = pl.DataFrame({"i": pl.Series(range(len(cells)), dtype=pl.UInt32), "m": cells})
+    items = bulk._measure_items(pl, frame, "m")
+    got: dict[int, list[str]] = {}
+    for i, text in items.rows():
+        got.setdefault(i, []).append(text)
+    for i, cell in enumerate(cells):
+        assert got.get(i, []) == split_numbered(cell), repr(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "1.加强教育；2.完善制度；3.强化监督。", "1、公开；2、回避", "（1）公开，（2）回避", "(1)公开(2)回避", "1.公开；3.回避",
+    "1.公开；2.5万元以上须集体研究", "公示5个工作日", "一是公开；二是回避", "①登记②保管", "1.公开\n2.回避", "；1.公开",
+    "1.", "01.公开；02.回避", "1)公开；2)回避", "1.公开；2.", "1.公开；；2.回避；", "十分重要；1.公开",
+])
+def test_measure_items_known_cases(cell):
+    frame = pl.DataFrame({"i": pl.Series([0], dtype=pl.UInt32), "m": [cell]})
+    assert [t for _, t in bulk._measure_items(pl, frame, "m").rows()] == split_numbered(cell)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=12) | st.text(alphabet=TRICKY, max_size=12), min_size=1, max_size=30))
+def test_label_keys_and_scalars_as_python(texts):
+    series = pl.Series(texts, dtype=pl.String)
+    assert bulk._label_keys(pl, series).to_list() == [label_key(t) for t in texts]
+    frame = bulk._with_scalars(pl, series.to_frame("t"), ["t"])
+    assert frame["t_y"].to_list() == [scalar(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_text_without_work_is_clean(text):
+    if not pl.Series([text]).str.contains(bulk._pattern("work")).item():
+        assert clean_text(text) == text
+
+
+# --- whole sheets: bulk and row reader give the same register ----------------------------------
+
+HEADER = ["序号", "单位", "科室", "岗位", "风险类别", "风险点", "廉政风险主要内容及表现形式", "风险等级", "定级依据",
+          "三重一大", "发生可能性", "危害程度", "防控措施", "部门负责人", "责任领导"]
+UNITS = ["某县财政局", "某县審計局", "某县教育局"]
+DEPARTMENTS = ["办公室", "国库科", "預算科", "审计科", "会计核算中心"]
+POSTS = ["科长", "出纳", "会计", "审批员", "—", "综合管理员"]
+TYPES = ["思想道德风险", "岗位职责", "制度机制风险", "业务流程", "外部环境风险", ""]
+LEVELS = ["一级", "Ⅱ级", "三级", "高", "中风险", "低", "I级", "２级"]
+MEASURES = ["1.加强教育；2.完善制度；3.强化监督。", "1、严格公开；2、落实回避", "（1）集体研究，（2）全程留痕", "1.加強教育\n2.完善制度",
+            "定期轮岗", "①登记②保管", "一是公开；二是回避", "1．公示；2．复核", "", "严格执行财务制度，1.公开"]
+DESCRIPTIONS = ["违规审批资金", "收受服务对象财物", "泄露评审信息", "擅自改變用途", "优亲厚友", "Ａ类项目验收把关不严",
+                "“三重一大”事项未集体决策", "会计 凭证审核不严", "'=HYPERLINK(x)", "利用职权谋取私利"]
+
+
+def consolidated(path: Path, rows: list[list[object]], *, title: str | None = "某县廉政风险点和防控措施登记表",
+                 header: list[str] = HEADER, top: int = 0, left: int = 0, merges: list[str] = ()) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "登记表"
+    r = top + 1
+    if title:
+        ws.cell(r, left + 1, title)
+        r += 1
+    for c, label in enumerate(header):
+        ws.cell(r, left + 1 + c, label)
+    for row in rows:
+        r += 1
+        for c, value in enumerate(row):
+            if value not in (None, ""):
+                ws.cell(r, left + 1 + c, value)
+    for ref in merges:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def random_rows(seed: int, n: int) -> list[list[object]]:
+    rnd = random.Random(seed)
+    rows, seen = [], set()
+    for i in range(n):
+        unit, dept, post = rnd.choice(UNITS), rnd.choice(DEPARTMENTS), rnd.choice(POSTS)
+        desc = f"{rnd.choice(DESCRIPTIONS)}{i}"
+        if (unit, dept, post, desc) in seen:
+            continue
+        seen.add((unit, dept, post, desc))
+        blank_fill = rows and rnd.random() < 0.3  # a blank unit/department/post cell: same as above
+        rows.append([
+            i + 1 if rnd.random() < 0.8 else str(i + 1),
+            "" if blank_fill else unit, "" if blank_fill else dept, "" if blank_fill else post,
+            rnd.choice(TYPES), desc, rnd.choice(["", f"表现{i}：未按规定审批", " 前后空格 ", "Yes"]),
+            rnd.choice(LEVELS), rnd.choice(["", "涉及资金", "null"]),
+            rnd.choice(["是", "否", "", "重大事项决策", "大额资金使用、重要人事任免"]),
+            rnd.choice(["高", "中", "低", "较大", ""]), rnd.choice(["高", "中", "小", ""]),
+            rnd.choice(MEASURES), rnd.choice(["张某", "李 某", "", "王某某"]), rnd.choice(["赵某", "", "钱某"]),
+        ])
+    return rows
+
+
+class Tracker:
+    """Counts what excel.bulk.read accepted and declined."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.accepted = self.declined = 0
+        original = bulk.read
+
+        def read(*args, **kwargs):
+            kwargs["min_bytes"] = 0
+            form = original(*args, **kwargs)
+            if form is None:
+                self.declined += 1
+            else:
+                self.accepted += 1
+            return form
+
+        monkeypatch.setattr(bulk, "read", read)
+
+
+def both_ways(monkeypatch, tmp_path: Path, files: list[Path], *, existing: list[Path] = (), unit: str | None = None,
+              on_conflict: OnConflict = OnConflict.STOP) -> tuple[Tracker, dict, dict]:
+    """Import ``files`` into two registers (after ``existing``), bulk forced on and off; the
+    two registers and reports must be identical."""
+    results = []
+    tracker = None
+    for name in ("bulk", "rows"):
+        into = tmp_path / name
+        with monkeypatch.context() as m:
+            if name == "bulk":
+                tracker = Tracker(m)
+            else:
+                m.setattr(bulk, "read", lambda *a, **k: None)
+            for earlier in existing:
+                import_forms([earlier], into=into, unit=unit)
+            report = import_forms(files, into=into, unit=unit, on_conflict=on_conflict).to_dict()
+        report.pop("register")
+        results.append((snapshot(into), report))
+    (files_bulk, report_bulk), (files_rows, report_rows) = results
+    assert report_bulk == report_rows
+    assert files_bulk.keys() == files_rows.keys()
+    for key in files_bulk:
+        assert files_bulk[key].decode() == files_rows[key].decode(), key
+    return tracker, report_bulk, files_bulk
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_registers_read_the_same(monkeypatch, tmp_path, seed):
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(seed, 120))
+    tracker, report, files = both_ways(monkeypatch, tmp_path, [path])
+    assert tracker.accepted == 1, "a plain register is read in bulk"
+    assert report["accepted"] == 1 and report["created"] > 100
+
+
+def test_layout_variants_read_the_same(monkeypatch, tmp_path):
+    rows = random_rows(7, 60)
+    cases = {
+        "offset.xlsx": dict(top=3, left=2),  # the table starts at C4: row and cell numbers stay the sheet's
+        "untitled.xlsx": dict(title=None),
+        "few-columns.xlsx": dict(header=["序号", "单位/科室", "风险点", "风险等级", "防控措施"]),
+        "no-measures.xlsx": dict(header=["单位", "科室", "岗位", "风险点", "风险等级"]),
+        "title-merged.xlsx": dict(merges=["A1:O1"]),
+    }
+    for name, options in cases.items():
+        header = options.get("header", HEADER)
+        picked = [[row[HEADER.index(h)] if h in HEADER else row[2] for h in header] for row in rows]
+        path = consolidated(tmp_path / name, picked, **options)
+        tracker, report, _ = both_ways(monkeypatch, tmp_path / name.removesuffix(".xlsx"), [path])
+        assert tracker.accepted == 1, name
+
+
+@pytest.mark.parametrize("change", ["total", "continuation", "duplicate", "unknown-level", "review", "merged", "date",
+                                    "blank-level", "section", "unknown-column"])
+def test_what_bulk_leaves_to_the_row_reader(monkeypatch, tmp_path, change):
+    import datetime as dt
+
+    rows = random_rows(11, 40)
+    merges = []
+    header = list(HEADER)
+    if change == "total":
+        rows.insert(10, ["", "某县财政局", "国库科小计", "", "", "3个风险点", "", "", "", "", "", "", "", "", ""])
+    elif change == "continuation":
+        rows.insert(10, ["", "", "", "", "", "", "", "", "", "", "", "", "3.定期检查", "", ""])
+    elif change == "duplicate":
+        rows.append(list(rows[5]))
+    elif change == "unknown-level":
+        rows[3][7] = "四级"
+    elif change == "review":
+        rows.append(["单位主管领导审查意见", "同意"])
+    elif change == "merged":
+        merges = ["B5:B7"]
+    elif change == "date":
+        rows[2][8] = dt.datetime(2012, 6, 30)
+    elif change == "blank-level":
+        rows[4][7] = ""
+    elif change == "section":
+        rows.insert(0, ["一、岗位职责方面"])
+    elif change == "unknown-column":
+        header[8] = "备注栏目"
+    path = consolidated(tmp_path / "台账.xlsx", rows, merges=merges, header=header)
+    tracker, report, _ = both_ways(monkeypatch, tmp_path, [path])
+    if change == "unknown-column":
+        assert tracker.accepted == 1  # an extra column is reported (a warning) and read past
+    else:
+        assert tracker.declined >= 1 and tracker.accepted == 0
+
+
+def test_existing_departments_are_merged_by_the_row_reader(monkeypatch, tmp_path):
+    first = consolidated(tmp_path / "一.xlsx", random_rows(3, 50))
+    rows = random_rows(3, 50)
+    rows[0][12] = "1.新措施；2.另一条"
+    second = consolidated(tmp_path / "二.xlsx", rows)
+    tracker, report, _ = both_ways(monkeypatch, tmp_path, [second], existing=[first], on_conflict=OnConflict.UPDATE)
+    assert tracker.accepted == 0 or report["updated"] >= 1
+    # the same file twice in one import: the second file's departments are the first's
+    tracker, report, _ = both_ways(monkeypatch, tmp_path / "twice", [first, second], on_conflict=OnConflict.UPDATE)
+
+
+def test_unit_given_and_dry_run(monkeypatch, tmp_path):
+    header = [h for h in HEADER if h != "单位"]
+    rows = [row[:1] + row[2:] for row in random_rows(5, 40)]
+    path = consolidated(tmp_path / "台账.xlsx", rows, header=header)
+    tracker, report, files = both_ways(monkeypatch, tmp_path / "given", [path], unit="某县纪委")
+    assert tracker.accepted == 1 and any(k.startswith("某县纪委/") for k in files)
+    tracker, report, files = both_ways(monkeypatch, tmp_path / "none", [path])
+    assert tracker.accepted == 1
+    dry = import_forms([path], into=tmp_path / "dry", dry_run=True)
+    assert not (tmp_path / "dry").exists() and dry.created == report["created"]
+
+
+def test_small_sheets_stay_with_the_row_reader(tmp_path):
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(1, 20))
+    data = path.read_bytes()
+    assert bulk.read(data, str(path), "台账.xlsx", None, "", []) is None  # under MIN_SHEET_BYTES
+    assert bulk.read(data, str(path), "台账.xlsx", None, "", [], min_bytes=0) is not None
+
+
+def test_importer_uses_bulk_for_big_sheets(monkeypatch, tmp_path):
+    monkeypatch.setattr(bulk, "MIN_SHEET_BYTES", 0)
+    seen = []
+    original = importer._apply_bulk
+    monkeypatch.setattr(importer, "_apply_bulk", lambda *a: (seen.append(1), original(*a)))
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(2, 50))
+    report = import_forms([path], into=tmp_path / "reg")
+    assert seen and report.created > 0
