@@ -202,11 +202,11 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
     try:
         loaded = load(path, limits)
         source_file = _source_name(path, into)
-        if use_bulk and loaded.kind == "zip":
+        if use_bulk and len(loaded.sheets) == 1:
             from lzfk.excel import bulk
 
-            merged = next(iter(loaded.merged.values())) if len(loaded.merged) == 1 else None
-            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged) if merged is not None else None
+            size, merged = next(iter(loaded.sheets.values()))
+            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged, size=size)
             if form is not None:
                 read = _FileRead(path, [form], list(form.problems), bulk=True, default_unit=default_unit, reason=reason)  # type: ignore[list-item]
                 if form.unit:

@@ -11,10 +11,10 @@ and renamed over the old one only when all of them were written.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Iterator
 
 from lzfk import yamlout
 from lzfk.errors import OutputError, RegisterUnreadable
-from lzfk.fileutil import os_error_text, publish_mode
+from lzfk.fileutil import os_error_text
 from lzfk.models import FORMAT, DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
 from lzfk.problems import Problem, problem
 from lzfk.vocab import UNKNOWN_DEPARTMENT, UNKNOWN_UNIT
@@ -53,8 +53,8 @@ class Register:
     exists: bool = False
     dirty: set[str] = field(default_factory=set)
     info_dirty: bool = False
-    # department id -> the file's text, rendered by excel.bulk (its record in ``files`` is empty)
-    rendered: dict[str, str] = field(default_factory=dict)
+    # department id -> the file's UTF-8 text, rendered by excel.bulk (its record in ``files`` is empty)
+    rendered: dict[str, bytes] = field(default_factory=dict)
     _index: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # record id -> (dept id, list, index)
 
     # -- lookup ----------------------------------------------------------------------------
@@ -293,6 +293,22 @@ def dump_info(info: RegisterInfo) -> str:
     return yamlout.dumps(info, head={"format": FORMAT})
 
 
+def _new_temporary(folder: Path, name: str, n: int) -> tuple[Path, int]:
+    """A new file ``.NAME.PID-N.tmp`` in ``folder`` (mode 0666 less the umask, as a new file
+    would get), open for writing; another suffix if one is left over from a crash."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for attempt in range(100):
+        tmp = folder / f".{name}.{os.getpid()}-{n}{'-' + str(attempt) if attempt else ''}.tmp"
+        try:
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "临时文件已存在", str(tmp))
+
+
+_sync = getattr(os, "fdatasync", os.fsync)  # the data on disk before the rename; metadata need not wait
+
+
 def save_register(register: Register) -> list[str]:
     """Write the changed department files (and register.yaml) atomically; return their paths.
 
@@ -300,7 +316,7 @@ def save_register(register: Register) -> list[str]:
     of them is written and flushed are they renamed into place, so a failure leaves the
     register as it was.
     """
-    planned: list[tuple[Path, str]] = []
+    planned: list[tuple[Path, str | bytes]] = []
     root = register.root
     if register.info_dirty or not (root / REGISTER_FILE).exists():
         planned.append((root / REGISTER_FILE, dump_info(register.info)))
@@ -309,22 +325,33 @@ def save_register(register: Register) -> list[str]:
         planned.append((root / register.paths[dept_id], text if text is not None else dump_department(register.files[dept_id])))
     written: list[tuple[Path, Path]] = []
     created_dirs: list[Path] = []
+    ready: set[Path] = set()  # folders known to exist
     target = root
     try:
-        for target, text in planned:
-            data = text.encode("utf-8")
-            if target.exists() and target.read_bytes() == data:
-                continue
-            missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            created_dirs.extend(reversed(missing))
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            written.append((Path(tmp), target))
+        for n, (target, text) in enumerate(planned):
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            try:
+                with open(target, "rb") as fh:
+                    if fh.read() == data:
+                        continue  # unchanged: not rewritten
+                    mode = os.fstat(fh.fileno()).st_mode & 0o7777
+            except FileNotFoundError:
+                mode = None
+            folder = target.parent
+            if folder not in ready:
+                missing = [d for d in (folder, *folder.parents) if not d.exists()]
+                folder.mkdir(parents=True, exist_ok=True)
+                created_dirs.extend(reversed(missing))
+                ready.add(folder)
+            # a temporary file beside the target, renamed over it once every file is written
+            tmp, fd = _new_temporary(folder, target.name, n)
+            written.append((tmp, target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
-                os.fsync(fh.fileno())
-            publish_mode(Path(tmp), target)
+                _sync(fh.fileno())
+            if mode is not None:
+                os.chmod(tmp, mode)  # the register's files keep their mode (shared drives)
     except OSError as exc:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)

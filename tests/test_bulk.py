@@ -262,9 +262,13 @@ def test_unit_given_and_dry_run(monkeypatch, tmp_path):
 
 def test_small_sheets_stay_with_the_row_reader(tmp_path):
     path = consolidated(tmp_path / "台账.xlsx", random_rows(1, 20))
-    data = path.read_bytes()
-    assert bulk.read(data, str(path), "台账.xlsx", None, "", []) is None  # under MIN_SHEET_BYTES
-    assert bulk.read(data, str(path), "台账.xlsx", None, "", [], min_bytes=0) is not None
+    from lzfk.excel.workbook import load
+
+    loaded = load(path)
+    (size, merged), = loaded.sheets.values()
+    assert 0 < size < bulk.MIN_SHEET_BYTES
+    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", merged, size=size) is None
+    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", merged, size=size, min_bytes=0) is not None
 
 
 def test_importer_uses_bulk_for_big_sheets(monkeypatch, tmp_path):

@@ -20,16 +20,16 @@ def _fail_on_write(monkeypatch, n: int) -> dict:
     """Make the n-th file flush fail, as a full disk would."""
     import lzfk.register as reg
 
-    real_fsync = reg.os.fsync
+    real_sync = reg._sync
     calls = {"n": 0}
 
-    def fsync(fd):
+    def sync(fd):
         calls["n"] += 1
         if calls["n"] == n:
             raise OSError(28, "No space left on device")
-        return real_fsync(fd)
+        return real_sync(fd)
 
-    monkeypatch.setattr(reg.os, "fsync", fsync)
+    monkeypatch.setattr(reg, "_sync", sync)
     return calls
 
 

@@ -27,10 +27,8 @@ what they provably do the same way.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from io import BytesIO
 from typing import Any
 
 from lzfk import ids, yamlout
@@ -187,12 +185,12 @@ def _with_scalars(pl: Any, frame: Any, columns: list[str]) -> Any:
 
 @dataclass
 class BulkDepartment:
-    """One department's register file, rendered."""
+    """One department's register file, rendered (UTF-8)."""
 
     department: Department
     positions: int
     risk_points: int
-    text: str
+    text: bytes
 
 
 @dataclass
@@ -211,20 +209,11 @@ class BulkForm:
         return sum(d.positions + d.risk_points for d in self.departments.values())
 
 
-def sheet_bytes(data: bytes) -> int:
-    """The uncompressed size of the workbook's only worksheet; 0 if it has several."""
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as zf:
-            sheets = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return 0
-    return sheets[0].file_size if len(sheets) == 1 else 0
-
-
 def read(data: bytes, file: str, source_file: str, default_unit: str | None, reason: str,
-         merged: list[tuple[int, int, int, int]] | None = None, min_bytes: int | None = None) -> BulkForm | None:
-    """The sheet as rendered department files, or None when the row reader must read it."""
-    if sheet_bytes(data) < (MIN_SHEET_BYTES if min_bytes is None else min_bytes):
+         merged: list[tuple[int, int, int, int]] | None = None, *, size: int, min_bytes: int | None = None) -> BulkForm | None:
+    """The workbook's only worksheet (``size`` bytes of XML, as the safety check found it) as
+    rendered department files, or None when the row reader must read it."""
+    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes):
         return None
     try:
         import fastexcel
@@ -508,14 +497,14 @@ class _Bulk:
         parts += [block("measures", "measures_y")] if "measures_y" in frame.columns else []
         parts += [pl.lit(source), (pl.col("i") + 1).cast(pl.String), pl.lit("\n")]
         rendered = frame.select("dept_id", pl.concat_str(parts, ignore_nulls=True).alias("yaml")) \
-            .group_by("dept_id", maintain_order=True).agg(pl.col("yaml").str.join(""), pl.len().alias("n"))
+            .group_by("dept_id", maintain_order=True).agg(pl.col("yaml").str.join("").cast(pl.Binary), pl.len().alias("n"))
 
         form = BulkForm(self.file, self.sheet_name, kind, unit=unit_named)
         for dept_id, text, n in rendered.rows():
             df = build(DepartmentFile, department=departments[dept_id], positions=positions.get(dept_id))
             head = yamlout.dumps(df, head={"format": FORMAT})
             form.departments[dept_id] = BulkDepartment(departments[dept_id], len(positions.get(dept_id, [])), n,
-                                                       head + "risk_points:\n" + text)
+                                                       b"".join((head.encode("utf-8"), b"risk_points:\n", text)))
         if "measures" not in col:
             reader._problem("no-measures-column", None, None, None)
         form.problems = reader.problems

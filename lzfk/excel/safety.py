@@ -94,22 +94,22 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
 
 
 def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None,
-              merged: dict[str, list[tuple[int, int, int, int]]] | None = None) -> str:
+              sheets: dict[str, tuple[int, list[tuple[int, int, int, int]]]] | None = None) -> str:
     """Check a zip-based workbook (its bytes ``data`` when they are already read);
-    return ``"xlsx"`` or ``"ods"``. ``merged``, if given, receives each .xlsx worksheet's
-    merged ranges (zero-based r0, c0, r1, c1), read on the way."""
+    return ``"xlsx"`` or ``"ods"``. ``sheets``, if given, receives each .xlsx worksheet's
+    uncompressed size and merged ranges (zero-based r0, c0, r1, c1), read on the way."""
     name = str(path)
     if data is None:
         data = path.read_bytes()
     members = _plain_zip_members(data)
     if members is not None:
-        return _check_members(name, members, limits, merged)
+        return _check_members(name, members, limits, sheets)
     try:  # anything unusual (zip64, prefixed data, encryption …): the standard library's reader
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputUnreadable(problem("truncated-file", file=name, detail="（zip 目录缺失）")) from None
     with zf:
-        return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits, merged)
+        return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits, sheets)
 
 
 _MERGE_REF = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
@@ -126,7 +126,7 @@ def _merged_ranges(data: bytes) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _check_members(name: str, members: list, limits: Limits, merged: dict | None = None) -> str:
+def _check_members(name: str, members: list, limits: Limits, found: dict | None = None) -> str:
     names = {m.filename for m in members}
     if "content.xml" in names and "mimetype" in names:
         kind = "ods"
@@ -152,8 +152,8 @@ def _check_members(name: str, members: list, limits: Limits, merged: dict | None
             raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {member.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
         if kind == "xlsx":
             _check_xlsx_extent(name, member.filename, data, limits)
-            if merged is not None:
-                merged[member.filename] = _merged_ranges(data)
+            if found is not None:
+                found[member.filename] = (len(data), _merged_ranges(data))
         else:
             _check_ods_repeats(name, data, limits)
     return kind

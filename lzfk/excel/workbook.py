@@ -32,11 +32,12 @@ class Sheet:
 
 @dataclass
 class Loaded:
-    """A workbook's bytes, read and checked once; ``merged``: each .xlsx worksheet's merged ranges."""
+    """A workbook's bytes, read and checked once; ``sheets``: each .xlsx worksheet's XML size
+    and merged ranges, by its name in the zip."""
 
-    kind: str  # "zip" or "ole"/"other", as read_spreadsheet_bytes says
+    kind: str  # "zip" or "ole", as read_spreadsheet_bytes says
     data: bytes
-    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    sheets: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = field(default_factory=dict)
 
 
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
@@ -44,7 +45,7 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     kind, data = read_spreadsheet_bytes(path)  # refuses files over the size limit before reading them
     loaded = Loaded(kind, data)
     if kind == "zip":
-        check_zip(path, limits, data, loaded.merged)  # read once: the safety check and calamine share the bytes
+        check_zip(path, limits, data, loaded.sheets)  # read once: the safety check and calamine share the bytes
     return loaded
 
 
