@@ -192,6 +192,7 @@ def test_layout_variants_read_the_same(monkeypatch, tmp_path):
         "few-columns.xlsx": dict(header=["序号", "单位/科室", "风险点", "风险等级", "防控措施"]),
         "no-measures.xlsx": dict(header=["单位", "科室", "岗位", "风险点", "风险等级"]),
         "title-merged.xlsx": dict(merges=["A1:O1"]),
+        "header-merged.xlsx": dict(merges=["A1:O1", "A2:A3"], top=0),  # 序号 merged over the first data row
     }
     for name, options in cases.items():
         header = options.get("header", HEADER)
@@ -201,8 +202,8 @@ def test_layout_variants_read_the_same(monkeypatch, tmp_path):
         assert tracker.accepted == 1, name
 
 
-@pytest.mark.parametrize("change", ["total", "continuation", "duplicate", "unknown-level", "review", "merged", "date",
-                                    "blank-level", "section", "unknown-column"])
+@pytest.mark.parametrize("change", ["total", "continuation", "duplicate", "unknown-level", "review", "merged-across", "date",
+                                    "blank-level", "section", "unknown-column", "merged-down"])
 def test_what_bulk_leaves_to_the_row_reader(monkeypatch, tmp_path, change):
     import datetime as dt
 
@@ -219,8 +220,14 @@ def test_what_bulk_leaves_to_the_row_reader(monkeypatch, tmp_path, change):
         rows[3][7] = "四级"
     elif change == "review":
         rows.append(["单位主管领导审查意见", "同意"])
-    elif change == "merged":
-        merges = ["B5:B7"]
+    elif change == "merged-across":
+        merges = ["M5:N5"]
+    elif change == "merged-down":  # 单位, 岗位, 风险等级 and 防控措施 merged down over several points
+        # (data rows start on sheet row 3: rows[4] is sheet row 7, the top of each range)
+        for r in range(5, 8):
+            rows[r][1] = rows[r][3] = ""
+        rows[5][7] = rows[6][7] = rows[5][12] = ""
+        merges = ["B7:B10", "D7:D10", "H7:H9", "M7:M8"]
     elif change == "date":
         rows[2][8] = dt.datetime(2012, 6, 30)
     elif change == "blank-level":
@@ -231,7 +238,7 @@ def test_what_bulk_leaves_to_the_row_reader(monkeypatch, tmp_path, change):
         header[8] = "备注栏目"
     path = consolidated(tmp_path / "台账.xlsx", rows, merges=merges, header=header)
     tracker, report, _ = both_ways(monkeypatch, tmp_path, [path])
-    if change == "unknown-column":
+    if change in ("unknown-column", "merged-down"):
         assert tracker.accepted == 1  # an extra column is reported (a warning) and read past
     else:
         assert tracker.declined >= 1 and tracker.accepted == 0

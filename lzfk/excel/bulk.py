@@ -13,7 +13,8 @@ compares the files byte for byte), and only for what it handles exactly:
 - one ordinary .xlsx/.xlsm worksheet recognised as a consolidated register (风险点台账), with
   only the columns of that form (序号, 单位, 科室, 岗位, 类别, 风险点, 表现形式, 等级, 定级依据,
   三重一大, 发生可能性, 危害程度, 后果, 人财物, 防控措施, 部门负责人, 责任领导), one column each;
-- no merged cells in the data rows, no section headings, review blocks, totals, repeated
+- no merged range across columns in the data rows (ranges down one column are filled as
+  the row reader fills them), no section headings, review blocks, totals, repeated
   headers or footers among them, no continuation rows, no repeated risk points;
 - every level, type and other coded value understood (anything that would raise a problem);
 - departments the register does not hold yet (the importer checks that).
@@ -253,10 +254,14 @@ class _Bulk:
         from lzfk.excel.layout import form_unit
         from lzfk.excel.reader import SheetReader
 
+        from lzfk.excel.workbook import _fill_merged
+
         pl, frame = self.pl, self.frame
         if frame.width == 0:
             return None
+        frame = self.frame = self._fill_columns(frame)
         head = [["" if v is None else v for v in row] for row in frame.head(MAX_HEADER_SCAN + 2).rows()]
+        _fill_merged(head, self.merged)  # the title and header rows, as the row reader's grid has them
         prefix = Sheet(self.sheet_name, head)
         layout = analyse(prefix)
         if layout.header_row is None or layout.reviews or layout.sections or layout.measure_stages or not layout.data_rows:
@@ -268,8 +273,8 @@ class _Bulk:
                 or any(len(c) != 1 for c in cols.values()):
             return None
         first_data = layout.header_row + 1
-        if any(r1 >= first_data for _, _, r1, _ in self.merged):
-            return None
+        if any(r1 >= first_data and c0 != c1 for _, c0, r1, c1 in self.merged):
+            return None  # a range across columns among the data rows
         if any(len(v) >= 32_767 for row in head for v in row if isinstance(v, str)):
             return None
         # The form-level problems, exactly as the row reader makes them.
@@ -286,6 +291,21 @@ class _Bulk:
         if data.height == 0:
             return None
         return self._render(reader, kind, ctx, data, col, form_unit(prefix))
+
+    def _fill_columns(self, frame: Any) -> Any:
+        """Merged ranges within one column, as workbook._fill_merged fills them: every cell of
+        the range takes the value of its top cell (a 单位 merged down over its points)."""
+        sources: dict[int, list[int]] = {}
+        height = frame.height
+        for r0, c0, r1, c1 in self.merged:
+            if c0 != c1 or c0 >= frame.width or r0 >= height:
+                continue
+            rows = sources.setdefault(c0, list(range(height)))
+            for r in range(r0, min(r1, height - 1) + 1):
+                rows[r] = r0
+        for c, rows in sorted(sources.items()):
+            frame = frame.with_columns(frame[f"c{c}"].gather(rows))
+        return frame
 
     # -- which rows are risk points ------------------------------------------------------------
     def _plain_rows(self, data: Any, values: list[str], col: dict[str, str]) -> bool:
