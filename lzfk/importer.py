@@ -202,11 +202,13 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
     try:
         loaded = load(path, limits)
         source_file = _source_name(path, into)
-        if use_bulk and len(loaded.sheets) == 1:
+        setting = os.environ.get("LZFK_BULK", "").strip().lower()  # off: never; always: at any size
+        if use_bulk and len(loaded.sheets) == 1 and setting not in ("off", "0", "no"):
             from lzfk.excel import bulk
 
             size, merged = next(iter(loaded.sheets.values()))
-            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged, size=size)
+            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged, size=size,
+                             min_bytes=0 if setting == "always" else None)
             if form is not None:
                 read = _FileRead(path, [form], list(form.problems), bulk=True, default_unit=default_unit, reason=reason)  # type: ignore[list-item]
                 if form.unit:

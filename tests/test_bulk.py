@@ -286,3 +286,14 @@ def test_importer_uses_bulk_for_big_sheets(monkeypatch, tmp_path):
     path = consolidated(tmp_path / "台账.xlsx", random_rows(2, 50))
     report = import_forms([path], into=tmp_path / "reg")
     assert seen and report.created > 0
+
+
+@pytest.mark.parametrize("setting, used", [("always", True), ("off", False), ("", False)])
+def test_lzfk_bulk_setting(monkeypatch, tmp_path, setting, used):
+    monkeypatch.setenv("LZFK_BULK", setting)
+    seen = []
+    original = importer._apply_bulk
+    monkeypatch.setattr(importer, "_apply_bulk", lambda *a: (seen.append(1), original(*a)))
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(4, 30))
+    report = import_forms([path], into=tmp_path / "reg")
+    assert bool(seen) is used and report.created > 0
