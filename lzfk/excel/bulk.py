@@ -233,13 +233,15 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
         frame = sheet.to_polars()
         # columns by their place in the sheet (fastexcel leaves out empty columns on the left)
         places = [c.absolute_index for c in sheet.selected_columns]
+        name = sheet.name
+        del sheet, reader  # calamine's copy of the cells: the frame has them now
     except Exception:  # whatever fastexcel cannot read, the row reader reports properly
         return None
     if places != list(range(places[0], places[0] + len(places))) if places else True:
         return None
     frame = frame.rename({c: f"c{i}" for c, i in zip(frame.columns, places)})
     frame = frame.select(*[pl.lit(None, dtype=pl.String).alias(f"c{i}") for i in range(places[0])], *frame.columns)
-    return _Bulk(pl, frame, sheet.name, file, source_file, default_unit, reason, merged or []).read()
+    return _Bulk(pl, frame, name, file, source_file, default_unit, reason, merged or []).read()
 
 
 class _Bulk:
