@@ -79,7 +79,7 @@ def _pattern(name: str) -> str:
             # anything clean_text would change (whitespace, full-width, traditional script), or
             # lzfk's own ' before formula-like text, or circled/bracketed list numbers
             work=_char_class(_SPACES + _WIDTH + traditional + "'"),
-            measures_work=_char_class(_SPACES + _WIDTH + traditional + "'" + "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"),
+            measures_work=_char_class(_SPACES.replace("\n", "") + _WIDTH + traditional + "'" + "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"),
             space=space,
             # label_key's punctuation (whitespace aside: such text takes label_key itself)
             label_drop=_char_class(":：*＊※·•\"'“”‘’「」『』《》〈〉()（）[]【】{}、,，.。;；!！?？_-—–~～/\\|") + "+",
@@ -92,14 +92,15 @@ def _pattern(name: str) -> str:
 
 
 # --- measures: split_numbered for the cells it provably splits the same way -----------------
-# In a cell without whitespace, full-width digits or circled numbers, split_numbered splits on
-# runs of ;；。，, and starts an item at each segment that opens with the next number: 1. 1、
-# 1． 1) 1） (1) （1）. A cell qualifies when it opens with item 1 in one of those forms, every
-# separator run followed by anything that could open a marker is followed by a real one, the
-# numbers count 1, 2, 3 … and no bracketed number stands right after text (which
-# _break_before_markers would split). Any other cell with a marker-like start goes to
-# split_numbered itself; a cell that does not open with a marker is one item.
-_SEP = "[;；。，,]"
+# In a cell without whitespace (line breaks aside), full-width digits or circled numbers,
+# split_numbered splits on runs of ;；。，, and line breaks, and starts an item at each segment
+# that opens with the next number: 1. 1、 1． 1) 1） (1) （1）. A cell qualifies when it opens
+# with item 1 in one of those forms, every separator run followed by anything that could open
+# a marker is followed by a real one, the numbers count 1, 2, 3 …, no bracketed number stands
+# right after text (which _break_before_markers would split) and no item keeps a line break
+# inside (clean_text would join its lines). Any other cell with a marker-like start goes to
+# split_numbered itself; a cell that does not open with a marker is one item per line.
+_SEP = "[;；。，,\n]"
 _MARK_START = r"[(（\d一二三四五六七八九十]"
 _DIGIT_MARK = r"(?:\d{1,2}[.．、)）]|[(（]\d{1,2}[)）])"
 _FIRST = r"^(?:0?1[.．、)）]|[(（]0?1[)）])"
@@ -108,7 +109,7 @@ _ITEM_TRIM = " ;；,，、。"
 
 
 def _measure_items(pl: Any, frame: Any, column: str) -> Any:
-    """A long frame (``i``: row index, ``n``: item number, ``text``) of the measures in ``column``."""
+    """A long frame (``i``: row index, ``text``) of the measures in ``column``, in order."""
     col = pl.col(column)
     marks = col.str.extract_all(f"{_SEP}+{_MARK_START}").list.len()
     real = col.str.extract_all(f"{_SEP}+(?:" + r"\d{1,2}[.．、)）]\D|[(（]\d{1,2}[)）])").list.len()
@@ -119,16 +120,21 @@ def _measure_items(pl: Any, frame: Any, column: str) -> Any:
     frame = frame.select(
         pl.col("i"), col.alias("raw"),
         pl.when(blank).then(pl.lit("empty"))
-        .when(work | col.str.contains(f"^{_SEP}") | col.str.contains(r"[^;；。，,][(（]\d{1,2}[)）]") | col.str.contains(r"^0?1[.．、)）]$"))
+        .when(work | col.str.contains(f"^{_SEP}") | col.str.contains(r"[^;；。，,\n][(（]\d{1,2}[)）]") | col.str.contains(r"^0?1[.．、)）]$"))
         .then(pl.lit("python"))
         .when(listed & (marks == real) & (numbers == pl.int_ranges(2, numbers.list.len() + 2, dtype=pl.Int32)))
         .then(pl.lit("list"))
         .when(col.str.contains(_FIRST_ANY)).then(pl.lit("python"))
         .otherwise(pl.lit("one")).alias("how"),
-    )
-    lists = frame.filter(pl.col("how") == "list").select(
-        "i", pl.col("raw").str.replace(_FIRST, "").str.replace_all(f"{_SEP}+{_DIGIT_MARK}", "\x00").str.split("\x00").alias("text"))
-    ones = frame.filter(pl.col("how") == "one").select("i", pl.concat_list(pl.col("raw")).alias("text"))
+    ).with_columns(
+        pl.when(pl.col("how") == "list")
+        .then(pl.col("raw").str.replace(_FIRST, "").str.replace_all(f"{_SEP}+{_DIGIT_MARK}", "\x00"))
+        .alias("split"))
+    frame = frame.with_columns(
+        pl.when((pl.col("how") == "list") & pl.col("split").str.contains("\n")).then(pl.lit("python"))
+        .otherwise(pl.col("how")).alias("how"))
+    lists = frame.filter(pl.col("how") == "list").select("i", pl.col("split").str.split("\x00").alias("text"))
+    ones = frame.filter(pl.col("how") == "one").select("i", pl.col("raw").str.split("\n").alias("text"))
     items = pl.concat([lists, ones]).explode("text").with_columns(pl.col("text").str.strip_chars(_ITEM_TRIM)) \
         .filter(pl.col("text") != "")
     hard = frame.filter(pl.col("how") == "python")
