@@ -239,9 +239,10 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
 
 def _settle_bulk(reads: list[_FileRead], register: Register, into: Path, limits: Limits) -> list[_FileRead]:
     """A file read in bulk (excel.bulk) brings rendered department files, which only new
-    departments can take as they are. If the register or another file of this import holds
-    one of its departments, the file is read again by the row reader, to be merged record by
-    record like any other."""
+    departments can take as they are, or departments whose file is already exactly that text
+    (the same register imported again). If another file of this import shares one of its
+    departments, or the register holds one with anything else in it, the file is read again
+    by the row reader, to be merged record by record like any other."""
     if not any(r.bulk for r in reads):
         return reads
     owners: dict[str, int] = {}
@@ -251,10 +252,20 @@ def _settle_bulk(reads: list[_FileRead], register: Register, into: Path, limits:
                 owners[dept_id] = owners[dept_id] + 1 if dept_id in owners else 1
     settled = []
     for read in reads:
-        if read.bulk and any(d in register.files or owners[d] > 1 for form in read.forms for d in form.departments):
+        if read.bulk and any(owners[d] > 1 or (d in register.files and not _same_text(register, d, rendered.text))
+                             for form in read.forms for d, rendered in form.departments.items()):
             read = _read_file(read.path, into, limits, read.default_unit, read.reason, use_bulk=False)
         settled.append(read)
     return settled
+
+
+def _same_text(register: Register, dept_id: str, text: bytes) -> bool:
+    """Does the register's file of this department hold exactly ``text``? (The same register
+    imported again: every record is unchanged, as the row reader would find one by one.)"""
+    try:
+        return (register.root / register.paths[dept_id]).read_bytes() == text
+    except OSError:
+        return False
 
 
 def _apply_bulk(result: FileResult, forms: list[Any], register: Register, created_now: set[str]) -> None:
@@ -264,10 +275,13 @@ def _apply_bulk(result: FileResult, forms: list[Any], register: Register, create
         return
     for form in forms:
         for dept_id, rendered in form.departments.items():
+            if dept_id in register.files:  # the very file this would write (see _settle_bulk)
+                result.counts["unchanged"] += rendered.positions + rendered.risk_points
+                continue
             register.add_department(build(DepartmentFile, department=rendered.department))
             register.rendered[dept_id] = rendered.text
             created_now.add(dept_id)
-        result.counts["created"] += form.records
+            result.counts["created"] += rendered.positions + rendered.risk_points
 
 
 def _apply_file(result: FileResult, forms: list[FormData], register: Register, on_conflict: OnConflict, created_now: set[str]) -> None:

@@ -244,6 +244,16 @@ def test_what_bulk_leaves_to_the_row_reader(monkeypatch, tmp_path, change):
         assert tracker.declined >= 1 and tracker.accepted == 0
 
 
+def test_the_same_register_imported_again(monkeypatch, tmp_path):
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(8, 80))
+    applied = []
+    original = importer._apply_bulk
+    monkeypatch.setattr(importer, "_apply_bulk", lambda *a: (applied.append(1), original(*a)))
+    tracker, report, _ = both_ways(monkeypatch, tmp_path, [path], existing=[path])
+    assert report["created"] == 0 and report["unchanged"] > 80 and report["written"] == []
+    assert len(applied) == 2  # the first import and the second, both in bulk
+
+
 def test_existing_departments_are_merged_by_the_row_reader(monkeypatch, tmp_path):
     first = consolidated(tmp_path / "一.xlsx", random_rows(3, 50))
     rows = random_rows(3, 50)
