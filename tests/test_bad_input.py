@@ -217,6 +217,7 @@ def bomb_path(tmp_path: Path) -> Path:
     "bomb.xlsx",  # sheet XML inflates to ~300 MB
     "far_cells.xlsx",  # only A1 and XFD1048576
     "wide_no_refs.xlsx",  # 200 001 × 16 384 grid spelt without r="…" references (they are optional)
+    "far_cells_prefixed.xlsx",  # far_cells with <x:row>, <x:c> (a namespace prefix): calamine aborted on it
 ])
 def test_too_large_is_refused_without_reading_it(tmp_path: Path, name: str):
     path = bomb_path(tmp_path) if name == "bomb.xlsx" else BAD / name

@@ -307,3 +307,90 @@ def test_lzfk_bulk_setting(monkeypatch, tmp_path, setting, used):
     path = consolidated(tmp_path / "台账.xlsx", random_rows(4, 30))
     report = import_forms([path], into=tmp_path / "reg")
     assert bool(seen) is used and report.created > 0
+
+
+# --- what a new-user trial found (each once made the two readers disagree) ---------------------
+
+def patch_sheet(path: Path, out: Path, replacements: list[tuple[str, str]]) -> Path:
+    """``path`` with regex replacements made in its worksheet XML (how other programs write it)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                for pattern, repl in replacements:
+                    text = re.sub(pattern, repl, text)
+                data = text.encode()
+            zout.writestr(item, data)
+    return out
+
+
+def test_one_post_spelled_two_ways(monkeypatch, tmp_path):
+    rows = random_rows(21, 30)
+    for r, post in ((0, "会计（A）"), (1, "会计(A)"), (2, "CPA岗"), (3, "cpa岗")):
+        rows[r][1:4] = ["某县财政局", "国库科", post]
+    path = consolidated(tmp_path / "台账.xlsx", rows)
+    tracker, _, files = both_ways(monkeypatch, tmp_path, [path])
+    assert tracker.accepted == 1
+    text = files["某县财政局/国库科.yaml"].decode()
+    assert text.count("title: 会计（A）") == 1 and "title: 会计(A)" not in text and text.count("title: CPA岗") == 1
+
+
+@pytest.mark.parametrize("where", ["header", "header-block", "data"])
+@pytest.mark.parametrize("value", ["date", "datetime", "time", "bool", "third", "decimal", "tiny", "far-date"])
+def test_cells_that_are_no_text(monkeypatch, tmp_path, where, value):
+    import datetime as dt
+
+    typed = {"date": dt.date(2024, 1, 5), "datetime": dt.datetime(2024, 1, 5, 13, 45, 10, 500000),
+             "time": dt.time(8, 30, 0, 250000), "bool": True, "third": 1 / 3, "decimal": 98765432.1,
+             "tiny": 0.00001, "far-date": 3_000_000}[value]
+    rows = random_rows(22, 30)
+    header = list(HEADER)
+    if where == "data":
+        rows[4][8] = typed  # 定级依据
+        rows[5][6] = typed  # 表现形式
+    path = consolidated(tmp_path / "台账.xlsx", rows, header=header + (["x"] if where == "header" else []))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    if where == "header":
+        ws.cell(2, len(header) + 1, typed)
+    elif where == "header-block":
+        ws.insert_rows(2)
+        ws.cell(2, 1, "单位")
+        ws.cell(2, 2, typed)
+    if value == "far-date":
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == typed:
+                    cell.number_format = "yyyy-mm-dd"
+    wb.save(path)
+    both_ways(monkeypatch, tmp_path, [path])
+
+
+@pytest.mark.parametrize("form, repl", [
+    ("single quotes", (r'<mergeCell ref="([A-Z0-9:]+)"', r"<mergeCell ref='\1'")),
+    ("lower case", (r'<mergeCell ref="E7:E10"', r'<mergeCell ref="e7:e10"')),
+    ("absolute", (r'<mergeCell ref="E7:E10"', r'<mergeCell ref="$E$7:$E$10"')),
+    ("two ranges", (r'<mergeCell ref="E7:E10"', r'<mergeCell ref="E7:E10 Z1:Z2"')),
+    ("cut short", (r'<mergeCell ref="E7:E10"', r'<mergeCell ref="E7:E"')),
+    ("prefixed", (r'<(/?)([a-zA-Z]+)([ />])', r'<\1x:\2\3')),
+])
+def test_merged_ranges_written_otherwise(monkeypatch, tmp_path, form, repl):
+    rows = random_rows(23, 30)
+    for r in range(5, 8):
+        rows[r][4] = ""
+    rows[4][4] = "业务流程"
+    plain = consolidated(tmp_path / "plain.xlsx", rows, merges=["E7:E10", "F12:G12"] if form == "single quotes" else ["E7:E10"])
+    replacements = [repl]
+    if form == "prefixed":
+        replacements.insert(0, ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'))
+    path = patch_sheet(plain, tmp_path / "台账.xlsx", replacements)
+    tracker, report, _ = both_ways(monkeypatch, tmp_path / "out", [path])
+    if form == "prefixed":
+        assert tracker.accepted == 1  # read as Excel would: the prefix does not matter
+    else:
+        assert tracker.accepted == 0

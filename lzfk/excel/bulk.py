@@ -220,8 +220,8 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
          merged: list[tuple[int, int, int, int]] | None = None, *, size: int, min_bytes: int | None = None) -> BulkForm | None:
     """The workbook's only worksheet (``size`` bytes of XML, as the safety check found it) as
     rendered department files, or None when the row reader must read it."""
-    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes):
-        return None
+    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes) or merged is None:
+        return None  # small, or merged ranges written in a way only calamine's reading settles
     try:
         import fastexcel
         import polars as pl
@@ -247,7 +247,7 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
         return None
     frame = frame.rename({c: f"c{i}" for c, i in zip(frame.columns, places)})
     frame = frame.select(*[pl.lit(None, dtype=pl.String).alias(f"c{i}") for i in range(places[0])], *frame.columns)
-    return _Bulk(pl, frame, name, file, source_file, default_unit, reason, merged or []).read()
+    return _Bulk(pl, frame, name, file, source_file, default_unit, reason, merged).read()
 
 
 class _Bulk:
@@ -283,7 +283,7 @@ class _Bulk:
         first_data = layout.header_row + 1
         if any(r1 >= first_data and c0 != c1 for _, c0, r1, c1 in self.merged):
             return None  # a range across columns among the data rows
-        if any(len(v) >= 32_767 for row in head for v in row if isinstance(v, str)):
+        if any(len(v) >= 32_767 for row in head for v in row if isinstance(v, str)) or _typed_cells(pl, frame.head(len(head)), values_of(frame)):
             return None
         # The form-level problems, exactly as the row reader makes them.
         reader._unknown_columns(layout)
@@ -353,10 +353,7 @@ class _Bulk:
         header_like = checks.filter(pl.col("description").str.contains("风险|权力"))["description"].unique().to_list()
         if any(column_field(v) in ("description", "power_name") for v in header_like):
             return False
-        # Values fastexcel writes differently from the row reader's calamine cells (dates,
-        # booleans, tiny numbers): the row reader decides.
-        odd = r"^(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|true|false|-0|-?0\.0000\d*)$"
-        return not data.select(pl.any_horizontal([pl.col(c).str.contains(odd) for c in values]).any()).item()
+        return not _typed_cells(pl, data, values)
 
     # -- records ---------------------------------------------------------------------------------
     def _render(self, reader: Any, kind: FormKind, ctx: dict[str, Any], data: Any, col: dict[str, str], unit_named: str | None) -> BulkForm | None:
@@ -438,9 +435,13 @@ class _Bulk:
         posts = frame.filter(pl.col("title").is_not_null()).group_by("dept_id", "title", maintain_order=True).agg(pl.col("i").first(), pl.col("unit_v").first(), pl.col("dept_v").first())
         positions: dict[str, list[Position]] = {}
         post_ids = []
+        made: set[str] = set()
         for dept_id, title, i, unit, dept in posts.rows():
             pos_id = ids.position_id(unit, dept, title, None)
             post_ids.append(pos_id)
+            if pos_id in made:
+                continue  # 会计（A） after 会计(A): the same post (its ID ignores punctuation and case), as first written
+            made.add(pos_id)
             positions.setdefault(dept_id, []).append(build(
                 Position, id=pos_id, title=title, holders=list(ctx["names"]) or None, tier=ctx["tier"], grade=ctx["grade"],
                 source=build(Source, file=self.source_file, sheet=self.sheet_name, row=i + 1)))
@@ -546,6 +547,22 @@ class _Bulk:
             column = frame[key].scatter(rows, [clean_text(v) for v in frame[key].gather(rows).to_list()])
             frame = frame.with_columns(column)
         return frame
+
+
+# What fastexcel's string form of a cell that is no text looks like: dates and times (any
+# precision, ISO or not, beyond year 9999), booleans, numbers with decimals (it keeps at most 9,
+# where the row reader's calamine cell gives the float's repr), 0 (which may be a tiny float).
+# Such a cell anywhere sends the sheet to the row reader, which sees the typed value.
+_TYPED = (r"^(?:[+-]?\d{4,}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d:\d\d:\d\d(?:\.\d+)?|true|false|"
+          r"[+-]?\d*\.\d+|[+-]?\d+\.\d*|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+|-?0+|#[A-Z0-9/!?_]+)$")
+
+
+def _typed_cells(pl: Any, frame: Any, columns: list[str]) -> bool:
+    return bool(frame.select(pl.any_horizontal([pl.col(c).str.contains(_TYPED) for c in columns]).any()).item())
+
+
+def values_of(frame: Any) -> list[str]:
+    return [c for c in frame.columns if c.startswith("c")]
 
 
 def _total(value: str) -> bool:

@@ -94,7 +94,7 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
 
 
 def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None,
-              sheets: dict[str, tuple[int, list[tuple[int, int, int, int]]]] | None = None) -> str:
+              sheets: dict[str, tuple[int, list[tuple[int, int, int, int]] | None]] | None = None) -> str:
     """Check a zip-based workbook (its bytes ``data`` when they are already read);
     return ``"xlsx"`` or ``"ods"``. ``sheets``, if given, receives each .xlsx worksheet's
     uncompressed size and merged ranges (zero-based r0, c0, r1, c1), read on the way."""
@@ -112,17 +112,35 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = 
         return _check_members(name, [_ZipfileMember(zf, info) for info in zf.infolist()], limits, sheets)
 
 
-_MERGE_REF = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+_ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*):worksheet[\s>]")
 
 
-def _merged_ranges(data: bytes) -> list[tuple[int, int, int, int]]:
-    """The merged ranges an .xlsx worksheet lists after its cells."""
+def _unprefixed(data: bytes) -> bytes:
+    """A worksheet written with a namespace prefix (<x:row>, <x:c>, as the .NET OpenXML SDK
+    writes them) with the prefix taken out, so the checks below see its rows and cells."""
+    m = _ROOT_PREFIX.search(data, 0, 4096)
+    if m is None:
+        return data
+    prefix = m[1]
+    return data.replace(b"<" + prefix + b":", b"<").replace(b"</" + prefix + b":", b"</")
+
+
+_MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"\s*/>')
+_ANY_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell[\s/>]')
+
+
+def _merged_ranges(data: bytes) -> list[tuple[int, int, int, int]] | None:
+    """The merged ranges an .xlsx worksheet lists after its cells, as Excel, WPS and
+    LibreOffice write them; None if any is written otherwise (a prefixed tag, $A$1, quotes …):
+    then only calamine's own reading of them counts."""
     tail = data[max(0, data.rfind(b"</sheetData>")):]
     ranges = []
     for m in _MERGE_REF.finditer(tail):
         r0, c0 = int(m[2]) - 1, _col_number(m[1]) - 1
         r1, c1 = (int(m[4]) - 1, _col_number(m[3]) - 1) if m[3] else (r0, c0)
         ranges.append((r0, c0, r1, c1))
+    if len(_ANY_MERGE.findall(tail)) != len(ranges):
+        return None
     return ranges
 
 
@@ -151,6 +169,7 @@ def _check_members(name: str, members: list, limits: Limits, found: dict | None 
         if data is None:
             raise InputUnreadable(problem("too-large", file=name, detail=f"工作表 {member.filename} 解压后超过 {limits.max_sheet_xml_bytes // 1024**2} MB"))
         if kind == "xlsx":
+            data = _unprefixed(data)
             _check_xlsx_extent(name, member.filename, data, limits)
             if found is not None:
                 found[member.filename] = (len(data), _merged_ranges(data))

@@ -37,7 +37,7 @@ class Loaded:
 
     kind: str  # "zip" or "ole", as read_spreadsheet_bytes says
     data: bytes
-    sheets: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = field(default_factory=dict)
+    sheets: dict[str, tuple[int, list[tuple[int, int, int, int]] | None]] = field(default_factory=dict)
 
 
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:

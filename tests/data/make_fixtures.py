@@ -695,6 +695,22 @@ def soffice_convert(sources: list[Path], target: str, outdir: Path) -> None:
             sys.exit(f"make_fixtures: soffice did not write {produced}")
 
 
+def write_prefixed(source: Path, path: Path) -> None:
+    """``source`` with its worksheet XML written under a namespace prefix (<x:row>, <x:c> …, as
+    the .NET OpenXML SDK writes it): far_cells.xlsx so spelt must still be too-large."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                text = data.decode().replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                             'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+                data = re.sub(r"<(/?)([a-zA-Z]+)([ />])", r"<\1x:\2\3", text).encode()
+            zout.writestr(item, data)
+
+
 def write_encrypted(source: Path, path: Path) -> None:
     """``source`` with the password "secret" to open, as Excel's 用密码进行加密 writes it (an OLE
     box holding EncryptionInfo and EncryptedPackage). Needs msoffcrypto-tool, which lzfk does
@@ -746,6 +762,7 @@ def main() -> None:
         "这不是表格，只是一个改了扩展名的文本文件。\n姓名：王某\n风险点：无\n", encoding="utf-8")
     write_zip_bomb(BAD / "bomb.xlsx")
     write_wide_without_refs(BAD / "wide_no_refs.xlsx")
+    write_prefixed(BAD / "far_cells.xlsx", BAD / "far_cells_prefixed.xlsx")
     write_encrypted(FORMS / "general.xlsx", BAD / "encrypted.xlsx")
 
     for path in sorted([*FORMS.iterdir(), *BAD.iterdir()]):
