@@ -206,8 +206,8 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
         if use_bulk and len(loaded.sheets) == 1 and setting not in ("off", "0", "no"):
             from lzfk.excel import bulk
 
-            size, merged = next(iter(loaded.sheets.values()))
-            form = bulk.read(loaded.data, name, source_file, default_unit, reason, merged, size=size,
+            size, tail = next(iter(loaded.sheets.values()))
+            form = bulk.read(loaded.data, name, source_file, default_unit, reason, tail, size=size,
                              min_bytes=0 if setting == "always" else None)
             if form is not None:
                 read = _FileRead(path, [form], list(form.problems), bulk=True, default_unit=default_unit, reason=reason)  # type: ignore[list-item]

@@ -282,10 +282,10 @@ def test_small_sheets_stay_with_the_row_reader(tmp_path):
     from lzfk.excel.workbook import load
 
     loaded = load(path)
-    (size, merged), = loaded.sheets.values()
+    (size, tail), = loaded.sheets.values()
     assert 0 < size < bulk.MIN_SHEET_BYTES
-    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", merged, size=size) is None
-    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", merged, size=size, min_bytes=0) is not None
+    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", tail, size=size) is None
+    assert bulk.read(loaded.data, str(path), "台账.xlsx", None, "", tail, size=size, min_bytes=0) is not None
 
 
 def test_importer_uses_bulk_for_big_sheets(monkeypatch, tmp_path):

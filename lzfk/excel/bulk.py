@@ -217,11 +217,17 @@ class BulkForm:
 
 
 def read(data: bytes, file: str, source_file: str, default_unit: str | None, reason: str,
-         merged: list[tuple[int, int, int, int]] | None = None, *, size: int, min_bytes: int | None = None) -> BulkForm | None:
-    """The workbook's only worksheet (``size`` bytes of XML, as the safety check found it) as
-    rendered department files, or None when the row reader must read it."""
-    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes) or merged is None:
-        return None  # small, or merged ranges written in a way only calamine's reading settles
+         tail: bytes, *, size: int, min_bytes: int | None = None) -> BulkForm | None:
+    """The workbook's only worksheet (``size`` bytes of XML and ``tail``, its XML after the
+    cells, as the safety check found them) as rendered department files, or None when the
+    row reader must read it."""
+    from lzfk.excel.safety import merged_ranges
+
+    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes):
+        return None
+    merged = merged_ranges(tail)
+    if merged is None:
+        return None  # merged ranges written in a way only calamine's reading settles
     try:
         import fastexcel
         import polars as pl

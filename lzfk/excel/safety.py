@@ -94,10 +94,10 @@ def read_spreadsheet_bytes(path: Path) -> tuple[str, bytes]:
 
 
 def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None,
-              sheets: dict[str, tuple[int, list[tuple[int, int, int, int]] | None]] | None = None) -> str:
+              sheets: dict[str, tuple[int, bytes]] | None = None) -> str:
     """Check a zip-based workbook (its bytes ``data`` when they are already read);
     return ``"xlsx"`` or ``"ods"``. ``sheets``, if given, receives each .xlsx worksheet's
-    uncompressed size and merged ranges (zero-based r0, c0, r1, c1), read on the way."""
+    uncompressed size and its XML after the cells (for ``merged_ranges``), read on the way."""
     name = str(path)
     if data is None:
         data = path.read_bytes()
@@ -129,11 +129,10 @@ _MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+
 _ANY_MERGE = re.compile(rb'<(?:[\w.-]+:)?mergeCell[\s/>]')
 
 
-def _merged_ranges(data: bytes) -> list[tuple[int, int, int, int]] | None:
-    """The merged ranges an .xlsx worksheet lists after its cells, as Excel, WPS and
-    LibreOffice write them; None if any is written otherwise (a prefixed tag, $A$1, quotes …):
-    then only calamine's own reading of them counts."""
-    tail = data[max(0, data.rfind(b"</sheetData>")):]
+def merged_ranges(tail: bytes) -> list[tuple[int, int, int, int]] | None:
+    """The merged ranges an .xlsx worksheet lists after its cells (``tail``: its XML from
+    </sheetData> on), as Excel, WPS and LibreOffice write them; None if any is written
+    otherwise ($A$1, quotes, lower case …): then only calamine's own reading of them counts."""
     ranges = []
     for m in _MERGE_REF.finditer(tail):
         r0, c0 = int(m[2]) - 1, _col_number(m[1]) - 1
@@ -172,7 +171,7 @@ def _check_members(name: str, members: list, limits: Limits, found: dict | None 
             data = _unprefixed(data)
             _check_xlsx_extent(name, member.filename, data, limits)
             if found is not None:
-                found[member.filename] = (len(data), _merged_ranges(data))
+                found[member.filename] = (len(data), data[max(0, data.rfind(b"</sheetData>")):])
         else:
             _check_ods_repeats(name, data, limits)
     return kind

@@ -33,11 +33,11 @@ class Sheet:
 @dataclass
 class Loaded:
     """A workbook's bytes, read and checked once; ``sheets``: each .xlsx worksheet's XML size
-    and merged ranges, by its name in the zip."""
+    and the XML after its cells (merged ranges, page set-up), by its name in the zip."""
 
     kind: str  # "zip" or "ole", as read_spreadsheet_bytes says
     data: bytes
-    sheets: dict[str, tuple[int, list[tuple[int, int, int, int]] | None]] = field(default_factory=dict)
+    sheets: dict[str, tuple[int, bytes]] = field(default_factory=dict)
 
 
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
