@@ -394,3 +394,18 @@ def test_merged_ranges_written_otherwise(monkeypatch, tmp_path, form, repl):
         assert tracker.accepted == 1  # read as Excel would: the prefix does not matter
     else:
         assert tracker.accepted == 0
+
+
+def test_overlapping_merged_ranges(monkeypatch, tmp_path):
+    """Ranges sharing cells (no spreadsheet program writes them, a generator may): the row
+    reader fills them one after another, so bulk leaves them to it."""
+    rows = random_rows(24, 30)
+    rows[2][1], rows[6][1] = "某县甲局", "某县乙局"
+    for r in (3, 4, 5, 7, 8, 9, 10, 11):
+        rows[r][1] = ""
+    path = consolidated(tmp_path / "台账.xlsx", rows, merges=["B5:B14"])
+    path = patch_sheet(path, tmp_path / "重叠.xlsx", [(r'<mergeCell ref="B5:B14"\s*/>', '<mergeCell ref="B5:B14"/><mergeCell ref="B9:B10"/>')])
+    tracker, _, _ = both_ways(monkeypatch, tmp_path / "out", [path])
+    assert tracker.accepted == 0
+    assert not bulk._overlapping([(0, 0, 0, 14), (1, 0, 5, 0), (6, 0, 9, 0), (1, 1, 3, 1)])
+    assert bulk._overlapping([(0, 0, 0, 14), (0, 3, 4, 3)]) and bulk._overlapping([(1, 0, 5, 0), (5, 0, 6, 0)])

@@ -273,6 +273,8 @@ class _Bulk:
         pl, frame = self.pl, self.frame
         if frame.width == 0:
             return None
+        if _overlapping(self.merged):
+            return None  # (Excel never writes such ranges; filled one after another, their order matters)
         frame = self.frame = self._fill_columns(frame)
         head = [["" if v is None else v for v in row] for row in frame.head(MAX_HEADER_SCAN + 2).rows()]
         _fill_merged(head, self.merged)  # the title and header rows, as the row reader's grid has them
@@ -569,6 +571,26 @@ def _typed_cells(pl: Any, frame: Any, columns: list[str]) -> bool:
 
 def values_of(frame: Any) -> list[str]:
     return [c for c in frame.columns if c.startswith("c")]
+
+
+def _overlapping(ranges: list[tuple[int, int, int, int]]) -> bool:
+    """Do any two merged ranges share a cell?"""
+    by_column: dict[int, list[tuple[int, int]]] = {}
+    wide = []
+    for r0, c0, r1, c1 in ranges:
+        if c0 == c1:
+            by_column.setdefault(c0, []).append((r0, r1))
+        else:
+            wide.append((r0, c0, r1, c1))
+    for spans in by_column.values():
+        spans.sort()
+        if any(b[0] <= a[1] for a, b in zip(spans, spans[1:])):
+            return True
+    for i, (r0, c0, r1, c1) in enumerate(wide):
+        for s0, d0, s1, d1 in [*wide[i + 1:], *((a, c, b, c) for c, spans in by_column.items() for a, b in spans)]:
+            if r0 <= s1 and s0 <= r1 and c0 <= d1 and d0 <= c1:
+                return True
+    return False
 
 
 def _total(value: str) -> bool:
