@@ -409,3 +409,12 @@ def test_overlapping_merged_ranges(monkeypatch, tmp_path):
     assert tracker.accepted == 0
     assert not bulk._overlapping([(0, 0, 0, 14), (1, 0, 5, 0), (6, 0, 9, 0), (1, 1, 3, 1)])
     assert bulk._overlapping([(0, 0, 0, 14), (0, 3, 4, 3)]) and bulk._overlapping([(1, 0, 5, 0), (5, 0, 6, 0)])
+
+
+def test_a_number_cell_holding_nan(monkeypatch, tmp_path):
+    rows = random_rows(25, 30)
+    rows[4][8] = 12345  # 定级依据, then written as NaN (openpyxl cannot; other programs do)
+    path = consolidated(tmp_path / "台账.xlsx", rows)
+    path = patch_sheet(path, tmp_path / "nan.xlsx", [(r"<v>12345</v>", "<v>NaN</v>")])
+    tracker, _, _ = both_ways(monkeypatch, tmp_path / "out", [path])
+    assert tracker.accepted == 0

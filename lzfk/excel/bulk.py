@@ -559,10 +559,11 @@ class _Bulk:
 
 # What fastexcel's string form of a cell that is no text looks like: dates and times (any
 # precision, ISO or not, beyond year 9999), booleans, numbers with decimals (it keeps at most 9,
-# where the row reader's calamine cell gives the float's repr), 0 (which may be a tiny float).
+# where the row reader's calamine cell gives the float's repr), 0 (which may be a tiny float),
+# NaN (the row reader writes nan).
 # Such a cell anywhere sends the sheet to the row reader, which sees the typed value.
 _TYPED = (r"^(?:[+-]?\d{4,}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d:\d\d:\d\d(?:\.\d+)?|true|false|"
-          r"[+-]?\d*\.\d+|[+-]?\d+\.\d*|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+|-?0+|#[A-Z0-9/!?_]+)$")
+          r"[+-]?\d*\.\d+|[+-]?\d+\.\d*|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+|-?0+|#[A-Z0-9/!?_]+|(?i:[+-]?nan))$")
 
 
 def _typed_cells(pl: Any, frame: Any, columns: list[str]) -> bool:
