@@ -161,6 +161,7 @@ def both_ways(monkeypatch, tmp_path: Path, files: list[Path], *, existing: list[
         with monkeypatch.context() as m:
             if name == "bulk":
                 tracker = Tracker(m)
+                m.setenv("LZFK_BULK", "always")  # a failure inside bulk reading fails the test
             else:
                 m.setattr(bulk, "read", lambda *a, **k: None)
             for earlier in existing:
@@ -418,3 +419,17 @@ def test_a_number_cell_holding_nan(monkeypatch, tmp_path):
     path = patch_sheet(path, tmp_path / "nan.xlsx", [(r"<v>12345</v>", "<v>NaN</v>")])
     tracker, _, _ = both_ways(monkeypatch, tmp_path / "out", [path])
     assert tracker.accepted == 0
+
+
+def test_a_failure_inside_bulk_reading_falls_back_to_the_row_reader(monkeypatch, tmp_path):
+    def broken(self, *args):
+        raise RuntimeError("polars failed")
+
+    monkeypatch.setattr(bulk._Bulk, "_render", broken)
+    path = consolidated(tmp_path / "台账.xlsx", random_rows(26, 30))
+    monkeypatch.setattr(bulk, "MIN_SHEET_BYTES", 0)
+    report = import_forms([path], into=tmp_path / "reg")
+    assert report.count("accepted") == 1 and report.created > 0
+    monkeypatch.setenv("LZFK_BULK", "always")
+    with pytest.raises(RuntimeError):
+        import_forms([path], into=tmp_path / "reg2")

@@ -28,6 +28,7 @@ what they provably do the same way.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from typing import Any
@@ -253,7 +254,14 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
         return None
     frame = frame.rename({c: f"c{i}" for c, i in zip(frame.columns, places)})
     frame = frame.select(*[pl.lit(None, dtype=pl.String).alias(f"c{i}") for i in range(places[0])], *frame.columns)
-    return _Bulk(pl, frame, name, file, source_file, default_unit, reason, merged).read()
+    try:
+        return _Bulk(pl, frame, name, file, source_file, default_unit, reason, merged).read()
+    except Exception:
+        # An accelerator must not make an import fail: the row reader reads the sheet instead.
+        # (LZFK_BULK=always, as the tests and trials run it, lets the failure show.)
+        if os.environ.get("LZFK_BULK", "").strip().lower() == "always":
+            raise
+        return None
 
 
 class _Bulk:
