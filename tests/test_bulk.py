@@ -433,3 +433,29 @@ def test_a_failure_inside_bulk_reading_falls_back_to_the_row_reader(monkeypatch,
     monkeypatch.setenv("LZFK_BULK", "always")
     with pytest.raises(RuntimeError):
         import_forms([path], into=tmp_path / "reg2")
+
+
+def test_a_second_header_row(monkeypatch, tmp_path):
+    """负责人 merged across 部门负责人 | 责任领导 in a second header row, 风险点 merged down over both."""
+    header = ["序号", "科室", "岗位", "风险类别", "风险点", "表现形式", "防控措施", "负责人", ""]
+    rows = [["", "", "", "", "", "", "", "部门负责人", "责任领导"]]
+    rows += [[i + 1, f"科室{i % 3}", f"岗位{i % 4}", "岗位职责", f"违规审批资金拨付第{i}项", f"表现{i}", f"1.甲{i}；2.乙{i}",
+              f"负责人{i % 3}", "王领导"] for i in range(24)]
+    path = consolidated(tmp_path / "台账.xlsx", rows, header=header, title="某县财政局廉政风险点台账", merges=["E2:E3", "H2:I2"])
+    tracker, report, files = both_ways(monkeypatch, tmp_path / "out", [path])
+    assert tracker.accepted == 1 and report["created"] == 24 + 12
+    assert all("responsible_leader: 王领导" in v.decode() for k, v in files.items() if k != "register.yaml")
+
+
+@pytest.mark.parametrize("title, header, code", [
+    ("权力清单", ["序号", "科室", "岗位", "风险点", "风险等级", "防控措施"], None),  # a risk table under a power list's title
+    ("一般岗位廉政风险识别和防控表", ["序号", "岗位职责", "工作流程", "防控措施"], "missing-header"),  # no 风险点 column
+])
+def test_title_and_header_disagree(monkeypatch, tmp_path, title, header, code):
+    rows = [[i + 1, "国库科", "科员", f"违规操作事项{i}", "高", "加强监督"][:len(header)] for i in range(10)]
+    path = consolidated(tmp_path / "表.xlsx", rows, header=header, title=title)
+    tracker, report, _ = both_ways(monkeypatch, tmp_path / "out", [path])
+    codes = [p["code"] for p in report["problems"] if p["severity"] == "error"]
+    assert codes == ([code] if code else [])
+    if code is None:
+        assert report["created"] > 0

@@ -291,12 +291,12 @@ class _Bulk:
         if layout.header_row is None or layout.reviews or layout.sections or layout.measure_stages or not layout.data_rows:
             return None  # (the form-level warnings below depend on the prefix holding a data row)
         reader = SheetReader(prefix, self.file, self.source_file, self.default_unit, self.reason)
-        kind = layout.kind or reader._guess_kind(layout)
+        kind = reader.kind(layout)
         cols = layout.columns
         if kind is not FormKind.CONSOLIDATED or "description" not in cols or not set(cols) <= _COLUMNS \
                 or any(len(c) != 1 for c in cols.values()):
             return None
-        first_data = layout.header_row + 1
+        first_data = layout.first_data  # after a second header row (部门负责人 | 责任领导 under 负责人) too
         if any(r1 >= first_data and c0 != c1 for _, c0, r1, c1 in self.merged):
             return None  # a range across columns among the data rows
         if any(len(v) >= 32_767 for row in head for v in row if isinstance(v, str)) or _typed_cells(pl, frame.head(len(head)), values_of(frame)):

@@ -46,6 +46,7 @@ class Layout:
     # 防控措施 split under a second header row into 前期预防 | 中期监控 | 后期处置: column -> stage
     measure_stages: dict[int, MeasureStage] = field(default_factory=dict)
     title_unit: str | None = None  # 某镇人民政府廉政风险点一览表 → 某镇人民政府
+    first_data: int | None = None  # the first row after the header (and its second row, if any)
 
 
 def _text(value: object) -> str:
@@ -259,6 +260,7 @@ def _analyse(sheet: Sheet) -> Layout:
     sections: dict[int, tuple[bool, RiskType | None]] = {}
     reviews: list[ReviewBlock] = []
     measure_stages: dict[int, MeasureStage] = {}
+    first_data = 0
     if header_row is not None:
         first_data = header_row + 1
         if first_data < len(sheet.rows) and _sub_header(sheet, header_row, columns, measure_stages):
@@ -302,7 +304,7 @@ def _analyse(sheet: Sheet) -> Layout:
                 continue
             data_rows.append(r)
     return Layout(kind, title_row, header_row, columns, header, data_rows, sections, reviews, measure_stages,
-                  title_unit(sheet, title_row))
+                  title_unit(sheet, title_row), first_data if header_row is not None else None)
 
 
 def _sub_header(sheet: Sheet, header_row: int, columns: dict[str, list[int]], stages: dict[int, MeasureStage]) -> bool:

@@ -140,7 +140,12 @@ class SheetReader:
                 data.problems = self.problems
                 return data
             return None
-        kind = layout.kind or self._guess_kind(layout)
+        kind = self.kind(layout)
+        if kind is None:  # a header naming neither 风险点 nor 权力事项 under the title's form
+            self._problem("missing-header", None, None, None)
+            data = FormData(self.file, self.sheet.name, layout.kind or self._guess_kind(layout))
+            data.problems = self.problems
+            return data
         data = FormData(self.file, self.sheet.name, kind)
         self._too_long()
         self._unknown_columns(layout)
@@ -178,12 +183,27 @@ class SheetReader:
                 self._problem("unknown-column", layout.header_row, c, None, text,
                               "（若是风险等级、风险类型等，请改用规定的列名，可对照 lzfk forms 生成的空白表）")
 
-    def _guess_kind(self, layout: Layout) -> FormKind:
+    def kind(self, layout: Layout) -> FormKind | None:
+        """The form: its title's, unless the header says otherwise (a risk table under a 权力清单
+        title is read as risks, a power list under a risk form's title as powers); None when
+        the header names neither 风险点 nor 权力事项."""
+        cols = layout.columns
+        kind = layout.kind or self._guess_kind(layout)
+        if kind is FormKind.POWER_LIST and "power_name" not in cols:
+            if "description" not in cols:
+                return None
+            kind = self._guess_kind(layout, by_name=False)
+            return kind if kind is not FormKind.POWER_LIST else FormKind.CONSOLIDATED
+        if kind is not FormKind.POWER_LIST and "description" not in cols:
+            return FormKind.POWER_LIST if "power_name" in cols else None
+        return kind
+
+    def _guess_kind(self, layout: Layout, by_name: bool = True) -> FormKind:
         """A form without its title: the sheet's name, else its header fields and columns.
         The three position forms have 岗位职责 columns; the leader form alone has 分管工作, the
         middle form 科室负责人 or 所在科室 + 职务 instead of 姓名."""
         cols, header = layout.columns, layout.header
-        named = title_kind(self.sheet.name)
+        named = title_kind(self.sheet.name) if by_name else None
         if named is not None:
             return named
         if "power_name" in cols:
