@@ -459,3 +459,15 @@ def test_title_and_header_disagree(monkeypatch, tmp_path, title, header, code):
     assert codes == ([code] if code else [])
     if code is None:
         assert report["created"] > 0
+
+
+@pytest.mark.parametrize("label", ["风　险　点", "风 险 点", "風險點", "风\n险\n点"])
+def test_a_repeated_header_spelt_otherwise_is_no_risk_point(monkeypatch, tmp_path, label):
+    """Printed pages repeat the header; written 风　险　点 it was read as a point named 风险点."""
+    header = ["序号", "科　室", "岗　位", label, "防控措施"]
+    rows = [[i + 1, f"科室{i % 3}", f"岗位{i % 4}", f"违规审批资金拨付第{i}项", f"1.甲{i}；2.乙{i}"] for i in range(30)]
+    rows.insert(15, list(header))
+    path = consolidated(tmp_path / "台账.xlsx", rows, header=header)
+    tracker, report, files = both_ways(monkeypatch, tmp_path / "out", [path])
+    assert tracker.accepted == 0 and report["created"] == 30 + 12
+    assert not any("description: 风险点" in v.decode() for v in files.values())

@@ -34,7 +34,7 @@ from hashlib import blake2b
 from typing import Any
 
 from lzfk import ids, yamlout
-from lzfk.excel.layout import analyse, MAX_HEADER_SCAN
+from lzfk.excel.layout import MAIN_COLUMN_HINT, MAX_HEADER_SCAN, analyse
 from lzfk.excel.workbook import Sheet
 from lzfk.formspec import FORMS, column_field, review_stage
 from lzfk.models import FORMAT, Department, DepartmentFile, Position, Source, build
@@ -366,7 +366,9 @@ class _Bulk:
             cells = checks.filter(pl.col(f"left{c}").str.contains("计") & (pl.col(f"left{c}").str.len_chars() <= 20))[f"left{c}"].unique().to_list()
             if any(_total(v) for v in cells):
                 return False
-        header_like = checks.filter(pl.col("description").str.contains("风险|权力"))["description"].unique().to_list()
+        hint = MAIN_COLUMN_HINT.replace("\\s", _pattern("space"))  # Python's \s, in the Rust pattern
+        header_like = checks.filter(pl.col("description").str.contains(hint) & (pl.col("description").str.len_chars() <= 60)
+                                    )["description"].unique().to_list()
         if any(column_field(v) in ("description", "power_name") for v in header_like):
             return False
         return not _typed_cells(pl, data, values)

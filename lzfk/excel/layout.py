@@ -197,11 +197,21 @@ def _not_a_point(row: list[object], columns: dict[str, list[int]]) -> bool:
     if value.__class__ is str and value.strip():
         if any(v.__class__ is str and "计" in v for v in row[:first]) and _is_total(row, first):
             return True
-        # the header again names its 风险点/权力 column (a plain substring test first: a
-        # register's descriptions are mostly unique, too many to cache column_field for)
-        return ("风险" in value or "权力" in value) and column_field(value) in ("description", "power_name") \
+        # the header again names its 风险点/权力 column (a cheap test first: a register's
+        # descriptions are mostly unique, too many to cache column_field for)
+        return may_name_main_column(value) and column_field(value) in ("description", "power_name") \
             and _repeats_header(row, columns)
     return _is_total(row, first) or _is_footer(row)
+
+
+# 风险…/权力… as a header writes it: spaced out (风　险　点), over lines, in traditional script.
+MAIN_COLUMN_HINT = r"[风風]\s*[险險]|[权權]\s*力"
+_MAIN_COLUMN_HINT = re.compile(MAIN_COLUMN_HINT)
+
+
+def may_name_main_column(value: str) -> bool:
+    """Could ``value`` be the 风险点 or 权力事项 header label? (column_field decides.)"""
+    return len(value) <= 60 and _MAIN_COLUMN_HINT.search(value) is not None
 
 
 def _is_total(row: list[object], first: int) -> bool:
