@@ -202,13 +202,12 @@ def _read_file(path: Path, into: Path, limits: Limits, default_unit: str | None,
     try:
         loaded = load(path, limits)
         source_file = _source_name(path, into)
-        setting = os.environ.get("LZFK_BULK", "").strip().lower()  # off: never; always: at any size
-        if use_bulk and len(loaded.sheets) == 1 and setting not in ("off", "0", "no"):
+        if use_bulk and len(loaded.sheets) == 1:
             from lzfk.excel import bulk
 
             size, tail = next(iter(loaded.sheets.values()))
-            form = bulk.read(loaded.data, name, source_file, default_unit, reason, tail, size=size,
-                             min_bytes=0 if setting == "always" else None)
+            form = bulk.read(loaded.data, name, source_file, default_unit, reason, tail, size=size) \
+                if bulk.setting() != "off" else None
             if form is not None:
                 read = _FileRead(path, [form], list(form.problems), bulk=True, default_unit=default_unit, reason=reason)  # type: ignore[list-item]
                 if form.unit:
@@ -246,10 +245,10 @@ def _settle_bulk(reads: list[_FileRead], register: Register, into: Path, limits:
     if not any(r.bulk for r in reads):
         return reads
     owners: dict[str, int] = {}
-    for n, read in enumerate(reads):
+    for read in reads:
         for form in read.forms:
             for dept_id in form.departments:
-                owners[dept_id] = owners[dept_id] + 1 if dept_id in owners else 1
+                owners[dept_id] = owners.get(dept_id, 0) + 1
     settled = []
     for read in reads:
         if read.bulk and any(owners[d] > 1 or (d in register.files and not _same_text(register, d, rendered.text))

@@ -34,22 +34,25 @@ from hashlib import blake2b
 from typing import Any
 
 from lzfk import ids, yamlout
-from lzfk.excel.layout import MAIN_COLUMN_HINT, MAX_HEADER_SCAN, analyse
-from lzfk.excel.workbook import Sheet
-from lzfk.formspec import FORMS, column_field, review_stage
+from lzfk.excel.layout import MAIN_COLUMN_HINT, MAX_HEADER_SCAN, _is_total, analyse, form_unit, is_note, review_label
+from lzfk.excel.reader import SheetReader, _hinted, _title, unit_name
+from lzfk.excel.safety import merged_ranges
+from lzfk.excel.workbook import Sheet, _fill_merged
+from lzfk.formspec import FORMS, column_field
 from lzfk.models import FORMAT, Department, DepartmentFile, Position, Source, build
-from lzfk.normalize import (
-    TRADITIONAL_FILE,
-    clean_text,
-    label_key,
-    split_label_value,
-    split_numbered,
-)
+from lzfk.normalize import TRADITIONAL_FILE, clean_text, label_key, split_numbered
 from lzfk.problems import Problem
 from lzfk.vocab import FormKind, RiskType, Scale, Consequence, ThreeImportant
 
 # Below this size (a worksheet's XML, uncompressed: about 1 KB a row) the row reader is as fast.
 MIN_SHEET_BYTES = 4 * 1024**2
+
+
+def setting() -> str:
+    """``LZFK_BULK``: "off" (never read in bulk), "always" (at any size, and a failure inside
+    shows instead of falling back), or "" (the default)."""
+    value = os.environ.get("LZFK_BULK", "").strip().lower()
+    return "off" if value in ("off", "0", "no") else "always" if value == "always" else ""
 
 # Columns handled here; any other column the header names sends the sheet to the row reader.
 _COLUMNS = frozenset({"seq", "unit", "department", "position", "type", "description", "manifestation", "level", "basis",
@@ -180,12 +183,9 @@ def _with_scalars(pl: Any, frame: Any, columns: list[str]) -> Any:
     """Add ``<col>_y``: the YAML scalar of every (non-null) value of each column."""
     frame = frame.with_columns([_scalar(pl, pl.col(c)).alias(f"{c}_y") for c in columns])
     for c in columns:
-        need = frame.select(pl.col(c).is_not_null() & pl.col(f"{c}_y").is_null()).to_series()
-        if need.any():
-            values = frame[c].to_list()
-            done = frame[f"{c}_y"].to_list()
-            fixed = [yamlout.scalar(v) if y is None and v is not None else y for v, y in zip(values, done)]
-            frame = frame.with_columns(pl.Series(f"{c}_y", fixed, dtype=pl.String))
+        rows = frame.select(pl.arg_where(pl.col(c).is_not_null() & pl.col(f"{c}_y").is_null())).to_series()
+        if rows.len():
+            frame = frame.with_columns(frame[f"{c}_y"].scatter(rows, [yamlout.scalar(v) for v in frame[c].gather(rows).to_list()]))
     return frame
 
 
@@ -212,19 +212,15 @@ class BulkForm:
     departments: dict[str, BulkDepartment] = field(default_factory=dict)
     unit: str | None = None  # the unit the form's header names (form_unit)
 
-    @property
-    def records(self) -> int:
-        return sum(d.positions + d.risk_points for d in self.departments.values())
-
 
 def read(data: bytes, file: str, source_file: str, default_unit: str | None, reason: str,
          tail: bytes, *, size: int, min_bytes: int | None = None) -> BulkForm | None:
     """The workbook's only worksheet (``size`` bytes of XML and ``tail``, its XML after the
     cells, as the safety check found them) as rendered department files, or None when the
     row reader must read it."""
-    from lzfk.excel.safety import merged_ranges
-
-    if size < (MIN_SHEET_BYTES if min_bytes is None else min_bytes):
+    if min_bytes is None:
+        min_bytes = 0 if setting() == "always" else MIN_SHEET_BYTES
+    if size < min_bytes:
         return None
     merged = merged_ranges(tail)
     if merged is None:
@@ -250,7 +246,7 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
         del sheet, reader  # calamine's copy of the cells: the frame has them now
     except Exception:  # whatever fastexcel cannot read, the row reader reports properly
         return None
-    if places != list(range(places[0], places[0] + len(places))) if places else True:
+    if not places or places != list(range(places[0], places[0] + len(places))):
         return None
     frame = frame.rename({c: f"c{i}" for c, i in zip(frame.columns, places)})
     frame = frame.select(*[pl.lit(None, dtype=pl.String).alias(f"c{i}") for i in range(places[0])], *frame.columns)
@@ -259,7 +255,7 @@ def read(data: bytes, file: str, source_file: str, default_unit: str | None, rea
     except Exception:
         # An accelerator must not make an import fail: the row reader reads the sheet instead.
         # (LZFK_BULK=always, as the tests and trials run it, lets the failure show.)
-        if os.environ.get("LZFK_BULK", "").strip().lower() == "always":
+        if setting() == "always":
             raise
         return None
 
@@ -273,11 +269,6 @@ class _Bulk:
         self.default_unit, self.reason, self.merged = default_unit, reason, merged
 
     def read(self) -> BulkForm | None:
-        from lzfk.excel.layout import form_unit
-        from lzfk.excel.reader import SheetReader
-
-        from lzfk.excel.workbook import _fill_merged
-
         pl, frame = self.pl, self.frame
         if frame.width == 0:
             return None
@@ -299,7 +290,8 @@ class _Bulk:
         first_data = layout.first_data  # after a second header row (部门负责人 | 责任领导 under 负责人) too
         if any(r1 >= first_data and c0 != c1 for _, c0, r1, c1 in self.merged):
             return None  # a range across columns among the data rows
-        if any(len(v) >= 32_767 for row in head for v in row if isinstance(v, str)) or _typed_cells(pl, frame.head(len(head)), values_of(frame)):
+        values = [f"c{i}" for i in range(frame.width)]
+        if _unusual_cells(pl, frame, values):
             return None
         # The form-level problems, exactly as the row reader makes them.
         reader._unknown_columns(layout)
@@ -308,7 +300,6 @@ class _Bulk:
             return None
         data = frame.slice(first_data).with_row_index("i", offset=first_data)
         col = {k: f"c{v[0]}" for k, v in cols.items()}
-        values = [f"c{i}" for i in range(frame.width)]
         if not self._plain_rows(data, values, col):
             return None
         data = data.filter(~pl.all_horizontal([pl.col(c).is_null() | pl.col(c).str.contains(_pattern("blank")) for c in values]))
@@ -344,7 +335,6 @@ class _Bulk:
             *[pl.when(f).then(pl.col(c).str.strip_chars(_SPACES)).alias(f"s{c}") for f, c in zip(filled, values)],
             pl.col(desc).alias("description"), *[pl.col(c).alias(f"left{c}") for c in left],
             (pl.col(desc).is_not_null() & ~pl.col(desc).str.contains(blank)).alias("desc"),
-            pl.any_horizontal([pl.col(c).str.len_chars() >= 32_767 for c in values]).alias("long"),
         ).with_columns(pl.coalesce([f"s{c}" for c in values]).alias("first"))
         checks = stripped.with_columns(
             pl.any_horizontal([pl.col(f"s{c}").is_not_null() for c in values]).alias("any"),
@@ -353,30 +343,24 @@ class _Bulk:
         ).filter(pl.col("any"))
         if checks.height == 0:
             return True
-        if not checks["desc"].all() or not checks["two"].all() or checks["long"].any():
+        if not checks["desc"].all() or not checks["two"].all():
             return False
         # The first cell of each row: a review label or a note ends the table.
         firsts = checks.filter(~pl.col("first").str.contains(r"^\d+$"))["first"].unique().to_list()
-        for text in firsts:
-            pair = split_label_value(text)
-            if review_stage(text) is not None or (pair and review_stage(pair[0]) is not None) or _is_note(text):
-                return False
+        if any(review_label(text) is not None or is_note(text) for text in firsts):
+            return False
         # 小计/合计 in a cell left of the description; the header repeated.
         for c in left:
             cells = checks.filter(pl.col(f"left{c}").str.contains("计") & (pl.col(f"left{c}").str.len_chars() <= 20))[f"left{c}"].unique().to_list()
-            if any(_total(v) for v in cells):
+            if any(_is_total([v], 1) for v in cells):
                 return False
         hint = MAIN_COLUMN_HINT.replace("\\s", _pattern("space"))  # Python's \s, in the Rust pattern
         header_like = checks.filter(pl.col("description").str.contains(hint) & (pl.col("description").str.len_chars() <= 60)
                                     )["description"].unique().to_list()
-        if any(column_field(v) in ("description", "power_name") for v in header_like):
-            return False
-        return not _typed_cells(pl, data, values)
+        return not any(column_field(v) in ("description", "power_name") for v in header_like)
 
     # -- records ---------------------------------------------------------------------------------
     def _render(self, reader: Any, kind: FormKind, ctx: dict[str, Any], data: Any, col: dict[str, str], unit_named: str | None) -> BulkForm | None:
-        from lzfk.excel.reader import _hinted, _title, unit_name
-
         pl = self.pl
         blank = _pattern("blank")
 
@@ -400,7 +384,7 @@ class _Bulk:
         # departments: per distinct combination, as the row reader's memo does
         combos = frame.select("unit", "department", "department_head", "responsible_leader").unique(maintain_order=True)
         departments: dict[str, Department] = {}
-        dept_of: list[tuple[str, str | None, str | None]] = []
+        dept_of: list[tuple[str, str | None, str | None, str | None, str | None]] = []
         for unit_raw, dept_raw, head_raw, leader_raw in combos.rows():
             unit = unit_name(unit_raw) or ctx["unit"]
             dept = clean_text(dept_raw) or ctx["department"]
@@ -514,7 +498,6 @@ class _Bulk:
         )
         frame = _with_scalars(pl, frame, ["description", "manifestation", "basis", "department_head_v", "responsible_leader_v"])
 
-        measures = ""
         if "measures" in col:
             items = _measure_items(pl, frame.select("i", "measures"), "measures")
             items = _with_scalars(pl, items, ["text"])
@@ -576,12 +559,11 @@ _TYPED = (r"^(?:[+-]?\d{4,}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d:\d\d:\d\d(?:\.\d+)?|t
           r"[+-]?\d*\.\d+|[+-]?\d+\.\d*|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+|-?0+|#[A-Z0-9/!?_]+|(?i:[+-]?nan))$")
 
 
-def _typed_cells(pl: Any, frame: Any, columns: list[str]) -> bool:
-    return bool(frame.select(pl.any_horizontal([pl.col(c).str.contains(_TYPED) for c in columns]).any()).item())
-
-
-def values_of(frame: Any) -> list[str]:
-    return [c for c in frame.columns if c.startswith("c")]
+def _unusual_cells(pl: Any, frame: Any, columns: list[str]) -> bool:
+    """A cell that is no text (``_TYPED``), or one at Excel's 32 767-character limit (calamine
+    cuts longer ones there: the row reader reports it as too-long)."""
+    return bool(frame.select(pl.any_horizontal(
+        [pl.col(c).str.contains(_TYPED) | (pl.col(c).str.len_chars() >= 32_767) for c in columns]).any()).item())
 
 
 def _overlapping(ranges: list[tuple[int, int, int, int]]) -> bool:
@@ -603,14 +585,3 @@ def _overlapping(ranges: list[tuple[int, int, int, int]]) -> bool:
                 return True
     return False
 
-
-def _total(value: str) -> bool:
-    from lzfk.excel.layout import _is_total
-
-    return _is_total([value, ""], 1)
-
-
-def _is_note(text: str) -> bool:
-    from lzfk.excel.layout import _is_note as is_note
-
-    return is_note(text)

@@ -250,7 +250,15 @@ def _is_footer(row: list[object]) -> bool:
     return seen
 
 
-def _is_note(text: str) -> bool:
+def review_label(text: str) -> ReviewStage | None:
+    """The review block a row's first cell opens: 单位主管领导审查意见, or 审核意见：同意."""
+    stage = review_stage(text)
+    if stage is None and (pair := split_label_value(text)):
+        stage = review_stage(pair[0])
+    return stage
+
+
+def is_note(text: str) -> bool:
     key = label_key(text)
     return key.startswith(NOTE_PREFIXES) and (":" in text or "：" in text or "此表" in key) or key.startswith("此表")
 
@@ -285,9 +293,7 @@ def _analyse(sheet: Sheet) -> Layout:
                 data_rows.append(r)
                 continue
             text0 = v0.strip()
-            stage = review_stage(text0)
-            if stage is None and (pair := split_label_value(text0)):
-                stage = review_stage(pair[0])
+            stage = review_label(text0)
             if stage is not None:
                 if reviews and reviews[-1].stage is stage and reviews[-1].last_row == r - 1:
                     block = reviews[-1]  # the label cell is merged down over several rows
@@ -300,7 +306,7 @@ def _analyse(sheet: Sheet) -> Layout:
                     if pair[1].strip():
                         block.cells.append((r, c0, pair[1].strip()))
                 continue
-            if _is_note(text0):
+            if is_note(text0):
                 continue
             if reviews:
                 # rows after a review label that carry only a date or a signature belong to it
