@@ -11,7 +11,6 @@ and renamed over the old one only when all of them were written.
 
 from __future__ import annotations
 
-import errno
 import gc
 import os
 import re
@@ -22,7 +21,7 @@ from typing import Iterator
 
 from lzfk import yamlout
 from lzfk.errors import OutputError, RegisterUnreadable
-from lzfk.fileutil import os_error_text
+from lzfk.fileutil import new_temporary, os_error_text
 from lzfk.models import FORMAT, DepartmentFile, Position, Power, RegisterInfo, RiskPoint, build
 from lzfk.problems import Problem, problem
 from lzfk.vocab import UNKNOWN_DEPARTMENT, UNKNOWN_UNIT
@@ -293,19 +292,6 @@ def dump_info(info: RegisterInfo) -> str:
     return yamlout.dumps(info, head={"format": FORMAT})
 
 
-def _new_temporary(folder: Path, name: str, n: int) -> tuple[Path, int]:
-    """A new file ``.NAME.PID-N.tmp`` in ``folder`` (mode 0666 less the umask, as a new file
-    would get), open for writing; another suffix if one is left over from a crash."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for attempt in range(100):
-        tmp = folder / f".{name}.{os.getpid()}-{n}{'-' + str(attempt) if attempt else ''}.tmp"
-        try:
-            return tmp, os.open(tmp, flags, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "临时文件已存在", str(tmp))
-
-
 _sync = getattr(os, "fdatasync", os.fsync)  # the data on disk before the rename; metadata need not wait
 
 
@@ -344,7 +330,7 @@ def save_register(register: Register) -> list[str]:
                 created_dirs.extend(reversed(missing))
                 ready.add(folder)
             # a temporary file beside the target, renamed over it once every file is written
-            tmp, fd = _new_temporary(folder, target.name, n)
+            tmp, fd = new_temporary(folder, target.name, n)
             written.append((tmp, target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
