@@ -270,11 +270,9 @@ class _Bulk:
 
     def read(self) -> BulkForm | None:
         pl, frame = self.pl, self.frame
-        if frame.width == 0:
-            return None
         if _overlapping(self.merged):
             return None  # (Excel never writes such ranges; filled one after another, their order matters)
-        frame = self.frame = self._fill_columns(frame)
+        frame = self._fill_columns(frame)
         head = [["" if v is None else v for v in row] for row in frame.head(MAX_HEADER_SCAN + 2).rows()]
         _fill_merged(head, self.merged)  # the title and header rows, as the row reader's grid has them
         prefix = Sheet(self.sheet_name, head)
